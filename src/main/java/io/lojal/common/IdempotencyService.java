@@ -1,0 +1,131 @@
+package io.lojal.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lojal.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Applies a POST at most once per (caller, Idempotency-Key), in the same transaction as the work itself,
+ * so a stored response exists exactly when the work committed.
+ * A transaction-scoped advisory lock on the key tells a retry that arrives while the first attempt runs
+ * (409 idempotency-in-progress); once the first commits, its row is visible and is replayed.
+ */
+@ApplicationScoped
+public class IdempotencyService {
+
+    public static final String HEADER = "Idempotency-Key";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "lojal.idempotency.retention", defaultValue = "PT24H")
+    Duration retention;
+
+    @Transactional
+    public Reply once(String key, String operation, Object request, Supplier<Reply> work) {
+        checkKey(key);
+        String scope = caller.subject();
+        String requestHash = fingerprint(operation, request);
+        boolean mine = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtext(?1), hashtext(?2))")
+                .setParameter(1, scope).setParameter(2, key)
+                .getSingleResult();
+        if (!mine) {
+            throw new Problems.IdempotencyInProgress();
+        }
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<Object[]> stored = em.createNativeQuery("""
+                SELECT request_hash, status, body, location FROM idempotency_key
+                 WHERE caller = ?1 AND key = ?2 AND created_at > ?3""")
+                .setParameter(1, scope).setParameter(2, key).setParameter(3, now.minus(retention))
+                .getResultList();
+        if (!stored.isEmpty()) {
+            Object[] row = stored.get(0);
+            if (!requestHash.equals(row[0])) {
+                throw new Problems.IdempotencyKeyReuse();
+            }
+            return new Reply((Integer) row[1], readJson((String) row[2]), (String) row[3], true);
+        }
+        Reply reply = work.get();
+        // A row older than the retention is replaced: the key is free again.
+        em.createNativeQuery("""
+                INSERT INTO idempotency_key (caller, key, request_hash, status, body, location, created_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                ON CONFLICT (caller, key) DO UPDATE
+                   SET request_hash = excluded.request_hash, status = excluded.status, body = excluded.body,
+                       location = excluded.location, created_at = excluded.created_at""")
+                .setParameter(1, scope).setParameter(2, key).setParameter(3, requestHash)
+                .setParameter(4, reply.status()).setParameter(5, writeJson(reply.body()))
+                .setParameter(6, reply.location()).setParameter(7, now)
+                .executeUpdate();
+        return reply;
+    }
+
+    /** Deletes stored responses past their retention; called by a scheduled job. */
+    @Transactional
+    public int purgeExpired() {
+        return em.createNativeQuery("DELETE FROM idempotency_key WHERE created_at <= ?1")
+                .setParameter(1, clock.instant().minus(retention))
+                .executeUpdate();
+    }
+
+    private static void checkKey(String key) {
+        if (key == null || key.isEmpty()) {
+            throw new Problems.IdempotencyKeyMissing();
+        }
+        if (key.length() > 255) {
+            throw new Problems.ValidationFailed(HEADER, "must be 1 to 255 characters");
+        }
+    }
+
+    private String fingerprint(String operation, Object request) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(operation.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(writeJson(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String writeJson(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private Object readJson(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored response is not JSON", e);
+        }
+    }
+}

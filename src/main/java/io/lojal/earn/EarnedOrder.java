@@ -1,0 +1,8 @@
+package io.lojal.earn;
+
+import java.time.Instant;
+
+/** An order that has earned points, as refunds see it. */
+public record EarnedOrder(String orderId, String memberId, long amount, long points, long refundedAmount,
+                          long refundedPoints, Instant occurredAt) {
+}

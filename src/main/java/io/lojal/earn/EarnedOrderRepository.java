@@ -1,0 +1,69 @@
+package io.lojal.earn;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lojal.earn.dto.EarnRequest;
+import static io.lojal.common.SqlValues.instant;
+import static io.lojal.common.SqlValues.longValue;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class EarnedOrderRepository {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** Records an earned order; false when the orderId has earned before (the unique key decides, also under races). */
+    public boolean insert(EarnRequest order, String memberId, Instant occurredAt, long points) {
+        return em.createNativeQuery("""
+                INSERT INTO earn_order (order_id, member_id, amount, currency, points, channel, lines, occurred_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS jsonb), ?8)
+                ON CONFLICT (order_id) DO NOTHING""")
+                .setParameter(1, order.orderId())
+                .setParameter(2, memberId)
+                .setParameter(3, order.amount())
+                .setParameter(4, order.currency())
+                .setParameter(5, points)
+                .setParameter(6, order.channel() == null ? null : order.channel().name())
+                .setParameter(7, order.lines() == null ? null : json(order.lines()))
+                .setParameter(8, occurredAt)
+                .executeUpdate() == 1;
+    }
+
+    public boolean hasAny(String memberId) {
+        return !em.createNativeQuery("SELECT 1 FROM earn_order WHERE member_id = ?1 LIMIT 1")
+                .setParameter(1, memberId).getResultList().isEmpty();
+    }
+
+    /** The order, locked until the transaction ends, so concurrent refunds of it apply one after the other. */
+    public Optional<EarnedOrder> lockForRefund(String orderId) {
+        List<?> rows = em.createNativeQuery("""
+                SELECT order_id, member_id, amount, points, refunded_amount, refunded_points, occurred_at
+                  FROM earn_order WHERE order_id = ?1 FOR UPDATE""")
+                .setParameter(1, orderId).getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new EarnedOrder((String) r[0], (String) r[1],
+                longValue(r[2]), longValue(r[3]), longValue(r[4]), longValue(r[5]), instant(r[6]))).findFirst();
+    }
+
+    public void recordRefund(String orderId, long refundedAmount, long refundedPoints) {
+        em.createNativeQuery("UPDATE earn_order SET refunded_amount = ?2, refunded_points = ?3 WHERE order_id = ?1")
+                .setParameter(1, orderId).setParameter(2, refundedAmount).setParameter(3, refundedPoints)
+                .executeUpdate();
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.lojal.earn;
+
+import io.lojal.common.PointsMath;
+import io.lojal.common.Problems;
+import io.lojal.earn.dto.RefundRequest;
+import io.lojal.earn.dto.RefundResult;
+import io.lojal.ledger.Ledger;
+import io.lojal.ledger.Posted;
+import io.lojal.member.Member;
+import io.lojal.member.MemberService;
+import io.lojal.member.MemberStatus;
+import io.lojal.program.ProgramService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Refunds claw back an order's points in proportion: after refunds totalling R of an order of amount A that earned E,
+ * the order has given back {@code floor(E × R / A)} points; each refund takes what that adds.
+ */
+@ApplicationScoped
+public class RefundService {
+
+    @Inject
+    EarnedOrderRepository orders;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    ProgramService programs;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public RefundResult refund(RefundRequest request) {
+        EarnedOrder order = orders.lockForRefund(request.orderId())
+                .orElseThrow(() -> new Problems.NotFound("No earned order '" + request.orderId() + "'."));
+        long refundable = order.amount() - order.refundedAmount();
+        if (request.amount() > refundable) {
+            throw new Problems.RefundExceedsOrder(order.orderId(), refundable);
+        }
+        long refundedAmount = order.refundedAmount() + request.amount();
+        long owed = PointsMath.floorMulDiv(order.points(), refundedAmount, order.amount());
+        Member member = members.byId(order.memberId());
+        // A closed member's points were forfeited: there is nothing left to claw back.
+        long clawed = member.status == MemberStatus.CLOSED ? 0 : owed - order.refundedPoints();
+        orders.recordRefund(order.orderId(), refundedAmount, order.refundedPoints() + clawed);
+        boolean stillPending = order.occurredAt().plus(Duration.ofDays(programs.current().pendingDays())).isAfter(clock.instant());
+        Posted posted = ledger.clawBack(order.memberId(), clawed, order.orderId(), stillPending);
+        return new RefundResult(posted.entry().id, clawed, posted.balance().view());
+    }
+}

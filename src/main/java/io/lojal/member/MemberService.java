@@ -1,0 +1,171 @@
+package io.lojal.member;
+
+import io.lojal.common.Cursor;
+import io.lojal.common.Ids;
+import io.lojal.common.Page;
+import io.lojal.common.PageRequest;
+import io.lojal.common.Problem;
+import io.lojal.common.Problems;
+import io.lojal.ledger.Balance;
+import io.lojal.ledger.Ledger;
+import io.lojal.ledger.TransactionView;
+import io.lojal.member.dto.EnrolMember;
+import io.lojal.member.dto.MemberPatch;
+import io.lojal.member.dto.MemberView;
+import io.lojal.tier.Tier;
+import io.lojal.tier.TierService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import org.hibernate.exception.ConstraintViolationException;
+
+@ApplicationScoped
+public class MemberService {
+
+    @Inject
+    MemberRepository members;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    TierService tiers;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public MemberView enrol(EnrolMember request) {
+        if (request.referralCode() != null) {
+            // Referral codes arrive with the referrals feature; until then no code can be known.
+            throw new Problems.InvalidReferralCode(request.referralCode());
+        }
+        Member member = new Member();
+        member.id = Ids.next("mem");
+        member.externalId = request.externalId();
+        member.email = request.email();
+        member.name = request.name();
+        member.birthDate = request.birthDate();
+        member.attributes = request.attributes();
+        member.status = MemberStatus.ACTIVE;
+        member.tierCode = tiers.entry().code();
+        member.enrolledAt = clock.instant();
+        try {
+            members.persist(member);
+            em.flush();
+        } catch (ConstraintViolationException e) {
+            // Two enrolments of one externalId raced; the unique key let one through.
+            throw new Problems.MemberExists(request.externalId());
+        }
+        ledger.open(member.id);
+        return view(member);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MemberView get(String id) {
+        return view(byId(id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<MemberView> list(String externalId, PageRequest page) {
+        if (externalId != null) {
+            return new Page<>(members.findByExternalId(externalId).map(this::view).stream().toList(), null);
+        }
+        return Page.of(members.page(page), page, m -> new Cursor(m.enrolledAt, m.id), this::view);
+    }
+
+    @Transactional
+    public MemberView patch(String id, MemberPatch patch) {
+        Member member = byId(id);
+        if (member.status == MemberStatus.CLOSED) {
+            throw new Problems.MemberInactive(id, "CLOSED");
+        }
+        if (patch.status() != null) {
+            MemberStatus status = patch.status().orElseThrow(() -> new Problems.ValidationFailed("status", "must not be null"));
+            if (status == MemberStatus.CLOSED) {
+                throw new Problems.ValidationFailed("status", "must be ACTIVE or SUSPENDED; close a member with DELETE");
+            }
+            member.status = status;
+        }
+        if (patch.email() != null) {
+            member.email = patch.email().orElse(null);
+        }
+        if (patch.name() != null) {
+            member.name = patch.name().orElse(null);
+        }
+        if (patch.birthDate() != null) {
+            member.birthDate = patch.birthDate().orElse(null);
+        }
+        if (patch.attributes() != null) {
+            member.attributes = patch.attributes().orElse(null);
+        }
+        return view(member);
+    }
+
+    /** Erases personal data, closes the member and forfeits its points; the anonymous ledger stays. Repeating it changes nothing. */
+    @Transactional
+    public void erase(String id) {
+        Member member = members.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> notFound(id));
+        if (member.erasedAt != null) {
+            return;
+        }
+        member.erase(clock.instant());
+        ledger.forfeitAll(member.id);
+    }
+
+    /** The member a request names by {@code memberId} or {@code externalId}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Member resolve(MemberReference reference) {
+        boolean byId = reference.memberId() != null;
+        boolean byExternalId = reference.externalId() != null;
+        if (byId == byExternalId) {
+            throw new Problems.ValidationFailed(List.of(
+                    new Problem.FieldError("memberId", "give exactly one of memberId and externalId"),
+                    new Problem.FieldError("externalId", "give exactly one of memberId and externalId")));
+        }
+        if (byId) {
+            return byId(reference.memberId());
+        }
+        return members.findByExternalId(reference.externalId())
+                .orElseThrow(() -> new Problems.NotFound("No member with externalId '" + reference.externalId() + "'."));
+    }
+
+    /** The member a member token speaks for: its {@code sub} is the member's externalId. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Member bySubject(String subject) {
+        return members.findByExternalId(subject)
+                .orElseThrow(() -> new Problems.NotFound("No member is enrolled for this token's subject."));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Member byId(String id) {
+        return members.findByIdOptional(id).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<TransactionView> transactions(Member member, PageRequest page) {
+        return Page.of(ledger.entries(member.id, page), page, e -> new Cursor(e.createdAt, e.id), TransactionView::of);
+    }
+
+    public MemberView view(Member member) {
+        Balance balance = ledger.balance(member.id);
+        Tier tier = tiers.byCode(member.tierCode);
+        return new MemberView(member.id, member.externalId, member.email, member.name, member.birthDate, member.status,
+                new MemberView.TierRef(tier.code(), tier.name()),
+                new MemberView.PointsView(balance.available(), balance.pending(), balance.lifetimeEarned(),
+                        balance.lifetimeRedeemed(), null),
+                member.enrolledAt, member.referredBy, member.attributes);
+    }
+
+    private static Problems.NotFound notFound(String id) {
+        return new Problems.NotFound("No member with id '" + id + "'.");
+    }
+}

@@ -1,0 +1,5 @@
+package io.lojal.member;
+
+public enum MemberStatus {
+    ACTIVE, SUSPENDED, CLOSED
+}

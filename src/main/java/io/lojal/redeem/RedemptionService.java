@@ -1,0 +1,93 @@
+package io.lojal.redeem;
+
+import io.lojal.common.Ids;
+import io.lojal.common.Problems;
+import io.lojal.ledger.Ledger;
+import io.lojal.ledger.Posted;
+import io.lojal.member.Member;
+import io.lojal.member.MemberService;
+import io.lojal.member.MemberStatus;
+import io.lojal.program.ProgramSettings;
+import io.lojal.program.ProgramService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+
+@ApplicationScoped
+public class RedemptionService {
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    ProgramService programs;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public RedemptionView redeem(RedeemRequest request) {
+        ProgramSettings.Redemption rules = programs.current().redemption();
+        long points = request.points();
+        if (points < rules.minPoints()) {
+            throw new Problems.RedemptionRuleViolation("At least " + rules.minPoints() + " points must be redeemed at once.");
+        }
+        if (points % rules.increment() != 0) {
+            throw new Problems.RedemptionRuleViolation("Points must be redeemed in multiples of " + rules.increment() + ".");
+        }
+        Member member = members.resolve(request);
+        if (!member.isActive()) {
+            throw new Problems.MemberInactive(member.id, member.status.name());
+        }
+        Redemption redemption = new Redemption();
+        redemption.id = Ids.next("red");
+        redemption.memberId = member.id;
+        redemption.points = points;
+        redemption.valueAmount = Math.multiplyExact(points, rules.pointValue());
+        redemption.currency = programs.current().currency();
+        redemption.orderId = request.orderId();
+        redemption.status = RedemptionStatus.COMPLETED;
+        redemption.createdAt = clock.instant();
+        Posted posted = ledger.redeem(member.id, points, redemption.id, request.orderId());
+        em.persist(redemption);
+        return view(redemption, posted);
+    }
+
+    /** Cancels a redemption once; its points come back. Racing cancels: the conditional UPDATE lets exactly one through. */
+    @Transactional
+    public RedemptionView cancel(String id) {
+        Redemption redemption = em.find(Redemption.class, id);
+        if (redemption == null) {
+            throw new Problems.NotFound("No redemption with id '" + id + "'.");
+        }
+        int cancelled = em.createNativeQuery("""
+                UPDATE redemption SET status = 'CANCELLED', cancelled_at = ?2
+                 WHERE id = ?1 AND member_id = ?3 AND status = 'COMPLETED'""")
+                .setParameter(1, id).setParameter(2, clock.instant()).setParameter(3, redemption.memberId)
+                .executeUpdate();
+        if (cancelled == 0) {
+            throw new Problems.AlreadyCancelled(id);
+        }
+        Member member = members.byId(redemption.memberId);
+        if (member.status == MemberStatus.CLOSED) {
+            throw new Problems.MemberInactive(member.id, member.status.name());
+        }
+        em.refresh(redemption);
+        Posted posted = ledger.restore(redemption.memberId, redemption.points, redemption.id);
+        return view(redemption, posted);
+    }
+
+    private static RedemptionView view(Redemption redemption, Posted posted) {
+        return new RedemptionView(redemption.id, redemption.memberId, redemption.points,
+                new RedemptionView.Money(redemption.valueAmount, redemption.currency), redemption.status,
+                redemption.createdAt, posted.balance().view());
+    }
+}

@@ -1,0 +1,5 @@
+package io.lojal.redeem;
+
+public enum RedemptionStatus {
+    COMPLETED, CANCELLED
+}
