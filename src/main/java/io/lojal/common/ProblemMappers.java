@@ -52,6 +52,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("Trailing token")) {
+            return problem(new Problems.MalformedRequest("The body has more than one JSON value."));
+        }
         String field = jsonPath(e);
         String message;
         if (e instanceof PropertyBindingException) {

@@ -87,24 +87,23 @@ public class MemberService {
         if (member.status == MemberStatus.CLOSED) {
             throw new Problems.MemberInactive(id, "CLOSED");
         }
-        if (patch.status() != null) {
-            MemberStatus status = patch.status().orElseThrow(() -> new Problems.ValidationFailed("status", "must not be null"));
-            if (status == MemberStatus.CLOSED) {
+        if (patch.has("status")) {
+            if (patch.status() == null || patch.status() == MemberStatus.CLOSED) {
                 throw new Problems.ValidationFailed("status", "must be ACTIVE or SUSPENDED; close a member with DELETE");
             }
-            member.status = status;
+            member.status = patch.status();
         }
-        if (patch.email() != null) {
-            member.email = patch.email().orElse(null);
+        if (patch.has("email")) {
+            member.email = patch.email();
         }
-        if (patch.name() != null) {
-            member.name = patch.name().orElse(null);
+        if (patch.has("name")) {
+            member.name = patch.name();
         }
-        if (patch.birthDate() != null) {
-            member.birthDate = patch.birthDate().orElse(null);
+        if (patch.has("birthDate")) {
+            member.birthDate = patch.birthDate();
         }
-        if (patch.attributes() != null) {
-            member.attributes = patch.attributes().orElse(null);
+        if (patch.has("attributes")) {
+            member.attributes = patch.attributes();
         }
         return view(member);
     }

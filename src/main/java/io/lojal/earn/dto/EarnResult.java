@@ -18,6 +18,7 @@ public record EarnResult(
         BalanceView balance,
         TierChange tier) {
 
+    @Schema(name = "EarnStatus")
     public enum Status {
         PENDING, AVAILABLE
     }

@@ -12,6 +12,7 @@ public record BreakdownItem(
         @Schema(example = "Base: 1 point per 1.00", description = "The rule's name, or the tier's for TIER") String name,
         @Schema(example = "599") long points) {
 
+    @Schema(name = "BreakdownKind")
     public enum Kind {
         SPEND, MULTIPLIER, TIER, BONUS
     }

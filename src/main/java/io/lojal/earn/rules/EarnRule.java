@@ -33,7 +33,7 @@ public record EarnRule(
         return active
                 && (validFrom == null || !order.occurredAt().isBefore(validFrom))
                 && (validTo == null || !order.occurredAt().isAfter(validTo))
-                && (channels == null || channels.isEmpty() || channels.contains(order.channel()))
+                && (channels == null || channels.isEmpty() || order.channel() != null && channels.contains(order.channel()))
                 && (minAmount == null || order.amount() >= minAmount);
     }
 

@@ -1,0 +1,61 @@
+package io.lojal.common;
+
+import static io.lojal.support.Api.merchant;
+import static io.lojal.support.Problems.assertProblem;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.lojal.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+/** Bad input of every kind gets a clear problem+json answer, never a 500 or a stack trace. */
+@QuarkusTest
+class ErrorHandlingTest {
+
+    @Test
+    void malformedJsonIsAMalformedRequest() {
+        assertProblem(merchant().body("{\"externalId\": ").post("/v1/members").then(), 400, "malformed-request");
+        assertProblem(merchant().body("{\"externalId\": \"a\"} trailing").post("/v1/members").then(), 400, "malformed-request");
+        assertProblem(merchant().header("Idempotency-Key", Api.key()).body("{\"orderId\": \"x\", \"amount\": 1,").post("/v1/earn").then(), 400, "malformed-request");
+    }
+
+    @Test
+    void aMissingBodyIsAMalformedRequest() {
+        assertProblem(merchant().post("/v1/members").then(), 400, "malformed-request");
+    }
+
+    @Test
+    void wrongTypesNameTheField() {
+        assertProblem(merchant().body("{\"externalId\": 42}").post("/v1/members").then(), 400, "validation-failed")
+                .body("errors[0].field", equalTo("externalId"));
+        assertProblem(merchant().body("{\"externalId\": \"a\", \"birthDate\": \"10/12/1990\"}").post("/v1/members").then(),
+                400, "validation-failed").body("errors[0].field", equalTo("birthDate"));
+        String member = Api.enrol();
+        for (String amount : new String[] {"\"100\"", "1.5", "true", "null", "{}"}) {
+            assertProblem(merchant().header("Idempotency-Key", Api.key())
+                    .body("{\"memberId\": \"" + member + "\", \"orderId\": \"x\", \"currency\": \"EUR\", \"amount\": " + amount + "}")
+                    .post("/v1/earn").then(), 400, "validation-failed").body("errors[0].field", equalTo("amount"));
+        }
+        assertProblem(merchant().header("Idempotency-Key", Api.key())
+                .body("{\"memberId\": \"" + member + "\", \"orderId\": \"x\", \"currency\": \"EUR\", \"amount\": 5, \"lines\": [{\"sku\": \"a\", \"quantity\": \"two\", \"unitPrice\": 5}]}")
+                .post("/v1/earn").then(), 400, "validation-failed").body("errors[0].field", equalTo("lines[0].quantity"));
+    }
+
+    @Test
+    void unknownFieldsAreRefused() {
+        assertProblem(merchant().body("{\"externalId\": \"a\", \"favouriteColour\": \"red\"}").post("/v1/members").then(),
+                400, "validation-failed").body("errors[0].field", equalTo("favouriteColour"));
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsRefusedCleanly() {
+        assertProblem(Api.merchant().contentType(ContentType.TEXT).body("hello").post("/v1/members").then(), 415, "unsupported-media-type");
+    }
+
+    @Test
+    void unknownPathsAndMethodsAnswerInProblemJson() {
+        assertProblem(merchant().get("/v1/no-such-thing").then(), 404, "not-found");
+        assertProblem(merchant().delete("/v1/program").then(), 405, "method-not-allowed");
+    }
+}

@@ -1,0 +1,38 @@
+package io.lojal.support;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** Reads the ledger straight from PostgreSQL, to check what the API says against what is stored. */
+public final class Ledgers {
+
+    private Ledgers() {
+    }
+
+    public static long sum(DataSource db, String memberId) {
+        return single(db, "SELECT COALESCE(SUM(points), 0) FROM ledger_entry WHERE member_id = ?", memberId);
+    }
+
+    public static long balance(DataSource db, String memberId) {
+        return single(db, "SELECT available + pending FROM member_balance WHERE member_id = ?", memberId);
+    }
+
+    public static long count(DataSource db, String sql, String parameter) {
+        return single(db, sql, parameter);
+    }
+
+    private static long single(DataSource db, String sql, String parameter) {
+        try (Connection connection = db.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
