@@ -1,5 +1,6 @@
 package io.lojal.common;
 
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -15,11 +16,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  */
 public class ProblemResponsesFilter implements OASFilter {
 
-    private static final Map<String, String> COMMON = Map.of(
-            "400", "`validation-failed` (each offending field in `errors`) or `malformed-request` (body is not JSON)",
-            "401", "`unauthorized`: no bearer token, or one that is expired, tampered with or from another issuer",
-            "403", "`forbidden`: the token's role may not make this call",
-            "500", "`internal-error`: nothing was applied; no internals are disclosed");
+    /** In a fixed order, so that every build writes the same document. */
+    private static final List<Map.Entry<String, String>> COMMON = List.of(
+            Map.entry("400", "`validation-failed` (each offending field in `errors`) or `malformed-request` (body is not JSON)"),
+            Map.entry("401", "`unauthorized`: no bearer token, or one that is expired, tampered with or from another issuer"),
+            Map.entry("403", "`forbidden`: the token's role may not make this call"),
+            Map.entry("500", "`internal-error`: nothing was applied; no internals are disclosed"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -40,7 +42,7 @@ public class ProblemResponsesFilter implements OASFilter {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
-        for (Map.Entry<String, String> common : COMMON.entrySet()) {
+        for (Map.Entry<String, String> common : COMMON) {
             APIResponse existing = responses.getAPIResponse(common.getKey());
             if (existing == null) {
                 responses.addAPIResponse(common.getKey(), OASFactory.createAPIResponse().description(common.getValue()));
