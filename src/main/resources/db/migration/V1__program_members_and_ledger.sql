@@ -72,12 +72,11 @@ CREATE TABLE member (
 
 CREATE INDEX member_enrolled ON member (enrolled_at DESC, id DESC);
 
--- The balance is a running total of the ledger, kept in one row per member so that the guarded
--- debit (available >= points) is a single-row UPDATE and racing redeems serialise on that row.
+-- Per-member counters, and the row every points-moving call locks first, so that calls on one member serialise.
+-- What a member can spend is not stored: it is the sum of its lots, read at the instant asked (see lot).
 CREATE TABLE member_balance (
     member_id          text   PRIMARY KEY REFERENCES member (id),
-    available          bigint NOT NULL DEFAULT 0,
-    pending            bigint NOT NULL DEFAULT 0 CHECK (pending >= 0),
+    debt               bigint NOT NULL DEFAULT 0 CHECK (debt >= 0),
     lifetime_earned    bigint NOT NULL DEFAULT 0,
     lifetime_redeemed  bigint NOT NULL DEFAULT 0
 );
@@ -99,6 +98,44 @@ CREATE TABLE ledger_entry (
 );
 
 CREATE INDEX ledger_entry_member_created ON ledger_entry (member_id, created_at DESC, id DESC);
+CREATE INDEX ledger_entry_redemption ON ledger_entry (member_id, redemption_id) WHERE redemption_id IS NOT NULL;
+
+-- Every credit is a lot. Points are pending until available_at and gone at expires_at, so a member's available
+-- points are the remaining points of its lots that are available and not expired at that instant, less its debt:
+-- nothing has to run for pending points to mature or for expired points to stop counting.
+CREATE TABLE lot (
+    id            text        PRIMARY KEY,
+    member_id     text        NOT NULL REFERENCES member (id),
+    entry_id      text        NOT NULL,
+    order_id      text,
+    points        bigint      NOT NULL CHECK (points > 0),
+    remaining     bigint      NOT NULL CHECK (remaining >= 0 AND remaining <= points),
+    occurred_at   timestamptz NOT NULL,
+    available_at  timestamptz NOT NULL,
+    expires_at    timestamptz
+);
+
+CREATE INDEX lot_member_open ON lot (member_id, occurred_at, id) WHERE remaining > 0;
+CREATE INDEX lot_expiring ON lot (expires_at) WHERE remaining > 0;
+
+-- Which lots a debit took its points from, so that a cancelled redemption gives them back with their own expiry.
+CREATE TABLE lot_use (
+    entry_id   text   NOT NULL,
+    lot_id     text   NOT NULL,
+    member_id  text   NOT NULL,
+    points     bigint NOT NULL CHECK (points > 0),
+    PRIMARY KEY (entry_id, lot_id)
+);
+
+-- Once-only bonuses (FIRST_ORDER once, BIRTHDAY once a year): the key decides, also under races.
+CREATE TABLE bonus_award (
+    member_id  text        NOT NULL REFERENCES member (id),
+    rule_id    text        NOT NULL,
+    period     text        NOT NULL,
+    order_id   text        NOT NULL,
+    awarded_at timestamptz NOT NULL,
+    PRIMARY KEY (member_id, rule_id, period)
+);
 
 -- One row per earned order: the guard against a second earn for one orderId, and what refunds claw back from.
 CREATE TABLE earn_order (

@@ -6,6 +6,7 @@ import io.lojal.earn.dto.EarnResult;
 import io.lojal.earn.dto.OrderLine;
 import io.lojal.earn.dto.QuoteResult;
 import io.lojal.earn.rules.BonusTrigger;
+import io.lojal.earn.rules.BreakdownItem;
 import io.lojal.earn.rules.Calculation;
 import io.lojal.earn.rules.EarnRule;
 import io.lojal.earn.rules.EarnRuleService;
@@ -25,15 +26,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * The earn path: member, rules (from memory), points (pure), then one order row, one ledger entry and one
- * balance update — a handful of statements in the caller's transaction.
+ * The earn path: member, rules (from memory), points (pure), then the order row and a credit to the ledger
+ * (an EARN entry and lot, and a BONUS one when bonuses apply) — a handful of statements in one transaction.
  */
 @ApplicationScoped
 public class EarnService {
@@ -54,6 +55,9 @@ public class EarnService {
     EarnedOrderRepository orders;
 
     @Inject
+    BonusAwards awards;
+
+    @Inject
     Ledger ledger;
 
     @Inject
@@ -62,31 +66,39 @@ public class EarnService {
     @Transactional
     public EarnResult earn(EarnRequest request) {
         Priced priced = price(request);
-        ProgramSettings program = priced.program();
+        Member member = priced.member();
         Instant occurredAt = priced.order().occurredAt();
-        Instant availableAt = occurredAt.plus(Duration.ofDays(program.pendingDays()));
-        Instant expiresAt = program.expiryMonths() == null ? null
-                : occurredAt.atOffset(ZoneOffset.UTC).plusMonths(program.expiryMonths()).toInstant();
-        long points = priced.calculation().points();
-
-        if (!orders.insert(request, priced.member().id, occurredAt, points)) {
+        // A duplicate order rolls back the claims with everything else.
+        Calculation calculation = claimOnceOnlyBonuses(priced, request.orderId(), true);
+        if (!orders.insert(request, member.id, occurredAt, calculation.points())) {
             throw new Problems.DuplicateOrder(request.orderId());
         }
-        Posted posted = ledger.credit(priced.member().id, EntryType.EARN, points, request.orderId(),
+
+        ProgramSettings program = priced.program();
+        Instant availableAt = program.availableAt(occurredAt);
+        Instant expiresAt = program.expiresAt(occurredAt);
+        long bonus = calculation.bonusPoints();
+        Posted earned = ledger.credit(member.id, EntryType.EARN, calculation.points() - bonus, request.orderId(),
                 "Order " + request.orderId(), occurredAt, availableAt, expiresAt);
-        EarnResult.Status status = availableAt.isAfter(posted.entry().createdAt) ? EarnResult.Status.PENDING : EarnResult.Status.AVAILABLE;
-        return new EarnResult(posted.entry().id, priced.member().id, request.orderId(), points,
-                priced.calculation().breakdown(), status, availableAt, posted.balance().view(),
+        Posted posted = earned;
+        if (bonus > 0) {
+            posted = ledger.credit(member.id, EntryType.BONUS, bonus, request.orderId(), "Bonus for order " + request.orderId()
+                    + ": " + bonusNames(calculation), occurredAt, availableAt, expiresAt);
+        }
+        EarnResult.Status status = availableAt.isAfter(earned.entry().createdAt) ? EarnResult.Status.PENDING : EarnResult.Status.AVAILABLE;
+        return new EarnResult(earned.entry().id, member.id, request.orderId(), calculation.points(),
+                calculation.breakdown(), status, availableAt, posted.balance().view(),
                 new EarnResult.TierChange(priced.tier().code(), false));
     }
 
     @Transactional
     public QuoteResult quote(EarnRequest request) {
-        Calculation calculation = price(request).calculation();
+        Calculation calculation = claimOnceOnlyBonuses(price(request), request.orderId(), false);
         return new QuoteResult(calculation.points(), calculation.breakdown());
     }
 
-    private record Priced(ProgramSettings program, Member member, Tier tier, Order order, Calculation calculation) {
+    private record Priced(ProgramSettings program, Member member, Tier tier, Order order, Calculation calculation,
+                          List<EarnRule> rules) {
     }
 
     /** Everything an earn and a quote share: the checks and the computation, with nothing written. */
@@ -102,16 +114,53 @@ public class EarnService {
         }
         List<EarnRule> ruleSet = rules.current();
         Instant occurredAt = request.occurredAt() == null ? clock.instant() : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
-        boolean firstOrder = usesFirstOrderBonus(ruleSet) && !orders.hasAny(member.id);
-        Order order = new Order(request.amount(), occurredAt, request.channel(), lines(request), firstOrder);
+        boolean firstOrder = uses(ruleSet, BonusTrigger.FIRST_ORDER) && !orders.hasAnyBefore(member.id, request.orderId());
+        boolean birthdayMonth = member.birthDate != null
+                && member.birthDate.getMonth() == occurredAt.atOffset(ZoneOffset.UTC).getMonth();
+        Order order = new Order(request.amount(), occurredAt, request.channel(), lines(request), firstOrder, birthdayMonth);
         Tier tier = tiers.byCode(member.tierCode);
         Calculation calculation = RuleEngine.points(order, ruleSet, tier.name(), tier.earnMultiplier());
-        return new Priced(program, member, tier, order, calculation);
+        return new Priced(program, member, tier, order, calculation, ruleSet);
     }
 
-    /** Only a FIRST_ORDER bonus needs to know whether the member ordered before: spare the query otherwise. */
-    private static boolean usesFirstOrderBonus(List<EarnRule> ruleSet) {
-        return ruleSet.stream().anyMatch(r -> r.active() && r.type() == RuleType.BONUS && r.trigger() == BonusTrigger.FIRST_ORDER);
+    /**
+     * FIRST_ORDER and BIRTHDAY bonuses are paid once (a year): an earn claims them, a quote only looks whether they
+     * were paid. A bonus that is already taken leaves the calculation.
+     */
+    private Calculation claimOnceOnlyBonuses(Priced priced, String orderId, boolean claim) {
+        Calculation calculation = priced.calculation();
+        for (BreakdownItem item : priced.calculation().breakdown()) {
+            if (item.kind() != BreakdownItem.Kind.BONUS) {
+                continue;
+            }
+            BonusTrigger trigger = priced.rules().stream().filter(r -> r.id().equals(item.ruleId()))
+                    .map(EarnRule::trigger).findFirst().orElse(BonusTrigger.ORDER);
+            String period = switch (trigger) {
+                case FIRST_ORDER -> "first";
+                case BIRTHDAY -> String.valueOf(priced.order().occurredAt().atOffset(ZoneOffset.UTC).getYear());
+                default -> null;
+            };
+            if (period == null) {
+                continue;
+            }
+            boolean paid = claim
+                    ? !awards.claim(priced.member().id, item.ruleId(), period, orderId, clock.instant())
+                    : awards.given(priced.member().id, item.ruleId(), period);
+            if (paid) {
+                calculation = calculation.withoutBonus(item.ruleId());
+            }
+        }
+        return calculation;
+    }
+
+    private static String bonusNames(Calculation calculation) {
+        return calculation.breakdown().stream().filter(item -> item.kind() == BreakdownItem.Kind.BONUS)
+                .map(BreakdownItem::name).collect(Collectors.joining(", "));
+    }
+
+    /** Whether an active rule pays a bonus on this trigger: spares the queries needed to decide it otherwise. */
+    private static boolean uses(List<EarnRule> ruleSet, BonusTrigger trigger) {
+        return ruleSet.stream().anyMatch(r -> r.active() && r.type() == RuleType.BONUS && r.trigger() == trigger);
     }
 
     private static void checkLines(EarnRequest request) {

@@ -38,9 +38,10 @@ public class EarnedOrderRepository {
                 .executeUpdate() == 1;
     }
 
-    public boolean hasAny(String memberId) {
-        return !em.createNativeQuery("SELECT 1 FROM earn_order WHERE member_id = ?1 LIMIT 1")
-                .setParameter(1, memberId).getResultList().isEmpty();
+    /** Whether the member has earned on an order other than this one. */
+    public boolean hasAnyBefore(String memberId, String orderId) {
+        return !em.createNativeQuery("SELECT 1 FROM earn_order WHERE member_id = ?1 AND order_id <> ?2 LIMIT 1")
+                .setParameter(1, memberId).setParameter(2, orderId).getResultList().isEmpty();
     }
 
     /** The order, locked until the transaction ends, so concurrent refunds of it apply one after the other. */

@@ -9,12 +9,9 @@ import io.lojal.ledger.Posted;
 import io.lojal.member.Member;
 import io.lojal.member.MemberService;
 import io.lojal.member.MemberStatus;
-import io.lojal.program.ProgramService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Refunds claw back an order's points in proportion: after refunds totalling R of an order of amount A that earned E,
@@ -30,13 +27,8 @@ public class RefundService {
     MemberService members;
 
     @Inject
-    ProgramService programs;
-
-    @Inject
     Ledger ledger;
 
-    @Inject
-    Clock clock;
 
     @Transactional
     public RefundResult refund(RefundRequest request) {
@@ -52,8 +44,7 @@ public class RefundService {
         // A closed member's points were forfeited: there is nothing left to claw back.
         long clawed = member.status == MemberStatus.CLOSED ? 0 : owed - order.refundedPoints();
         orders.recordRefund(order.orderId(), refundedAmount, order.refundedPoints() + clawed);
-        boolean stillPending = order.occurredAt().plus(Duration.ofDays(programs.current().pendingDays())).isAfter(clock.instant());
-        Posted posted = ledger.clawBack(order.memberId(), clawed, order.orderId(), stillPending);
+        Posted posted = ledger.clawBack(order.memberId(), clawed, order.orderId());
         return new RefundResult(posted.entry().id, clawed, posted.balance().view());
     }
 }

@@ -4,9 +4,12 @@ import io.lojal.common.Problems;
 import io.lojal.member.Member;
 import io.lojal.member.MemberService;
 import io.lojal.member.MemberStatus;
+import io.lojal.program.ProgramService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
 
 /** An admin's correction of a member's points; it may take the balance below zero. */
 @ApplicationScoped
@@ -18,6 +21,12 @@ public class AdjustmentService {
     @Inject
     Ledger ledger;
 
+    @Inject
+    ProgramService programs;
+
+    @Inject
+    Clock clock;
+
     @Transactional
     public TransactionView adjust(String memberId, AdjustmentRequest request) {
         if (request.points() == 0) {
@@ -27,6 +36,7 @@ public class AdjustmentService {
         if (member.status == MemberStatus.CLOSED) {
             throw new Problems.MemberInactive(member.id, member.status.name());
         }
-        return TransactionView.of(ledger.adjust(member.id, request.points(), request.reason()).entry());
+        Instant expiresAt = programs.current().expiresAt(clock.instant());
+        return TransactionView.of(ledger.adjust(member.id, request.points(), request.reason(), expiresAt).entry());
     }
 }

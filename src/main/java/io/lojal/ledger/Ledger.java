@@ -8,20 +8,22 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The only code that moves points. Each posting is one INSERT of a ledger entry and one UPDATE of the member's
- * balance row, in the caller's transaction; the UPDATE computes the new totals in SQL, so concurrent postings on one
- * member serialise on that row and none is lost.
+ * The only code that moves points, in the caller's transaction. Every posting locks the member's balance row first,
+ * so postings on one member apply one after the other; then it writes one ledger entry and changes lots:
+ * a credit adds a lot, a debit takes from the oldest available lots. Points owed beyond what the lots hold
+ * (a refund of points already spent) are the member's debt, repaid from the next points that become available.
+ * Invariant: the sum of a member's ledger entries = the remaining points of its lots − its debt.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class Ledger {
-
-    private static final String RETURNING = " RETURNING available, pending, lifetime_earned, lifetime_redeemed";
 
     @Inject
     EntityManager em;
@@ -34,83 +36,147 @@ public class Ledger {
         em.createNativeQuery("INSERT INTO member_balance (member_id) VALUES (?1)").setParameter(1, memberId).executeUpdate();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Balance balance(String memberId) {
-        return balance(em.createNativeQuery("SELECT available, pending, lifetime_earned, lifetime_redeemed FROM member_balance WHERE member_id = ?1")
-                .setParameter(1, memberId).getResultList()).orElseThrow();
-    }
-
-    /** Earned points: available at once, or pending until {@code availableAt}. */
+    /** Points credited as a lot: available from {@code availableAt}, gone at {@code expiresAt} (null: never). */
     public Posted credit(String memberId, EntryType type, long points, String orderId, String description,
                          Instant occurredAt, Instant availableAt, Instant expiresAt) {
         LedgerEntry entry = entry(memberId, type, points, description, occurredAt);
         entry.orderId = orderId;
         entry.availableAt = availableAt;
         entry.expiresAt = expiresAt;
-        boolean pending = availableAt != null && availableAt.isAfter(entry.createdAt);
-        return post(entry, pending ? 0 : points, pending ? points : 0, points, 0);
+        boolean availableNow = !availableAt.isAfter(entry.createdAt);
+        // Debt is repaid from points the member could spend now; pending points wait until the next credit after them.
+        long earned = type == EntryType.ADJUST ? 0 : points;
+        long debt = ((Number) em.createNativeQuery("""
+                UPDATE member_balance b SET debt = b.debt - LEAST(b.debt, ?2), lifetime_earned = b.lifetime_earned + ?3
+                  FROM (SELECT debt FROM member_balance WHERE member_id = ?1 FOR UPDATE) old_balance
+                 WHERE b.member_id = ?1
+                RETURNING old_balance.debt""")
+                .setParameter(1, memberId).setParameter(2, availableNow ? points : 0).setParameter(3, earned)
+                .getSingleResult()).longValue();
+        long repaid = availableNow ? Math.min(debt, points) : 0;
+        em.persist(entry);
+        if (points > 0) {
+            em.createNativeQuery("""
+                    INSERT INTO lot (id, member_id, entry_id, order_id, points, remaining, occurred_at, available_at, expires_at)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
+                    .setParameter(1, Ids.next("lot")).setParameter(2, memberId).setParameter(3, entry.id)
+                    .setParameter(4, orderId).setParameter(5, points).setParameter(6, points - repaid)
+                    .setParameter(7, entry.occurredAt).setParameter(8, availableAt).setParameter(9, expiresAt)
+                    .executeUpdate();
+        }
+        return new Posted(entry, balance(memberId, entry.createdAt));
     }
 
-    /** Takes redeemed points, refusing when fewer than {@code points} are available: no overspend, whatever the concurrency. */
+    /**
+     * Redeems points from the oldest available lots, all or nothing: fewer available points (after debt) is
+     * {@code insufficient-points}, however many redemptions race.
+     */
     public Posted redeem(String memberId, long points, String redemptionId, String orderId) {
         LedgerEntry entry = entry(memberId, EntryType.REDEEM, -points, "Redemption " + redemptionId, null);
         entry.redemptionId = redemptionId;
         entry.orderId = orderId;
-        Optional<Balance> after = balance(em.createNativeQuery("""
-                UPDATE member_balance SET available = available - ?2, lifetime_redeemed = lifetime_redeemed + ?2
-                 WHERE member_id = ?1 AND available >= ?2""" + RETURNING)
-                .setParameter(1, memberId).setParameter(2, points).getResultList());
-        Balance balance = after.orElseThrow(() -> new Problems.InsufficientPoints(points));
+        long debt = lockAndCount(memberId, 0, points);
+        long taken = take(memberId, entry.id, points, null, entry.createdAt, debt);
+        if (taken < points) {
+            throw new Problems.InsufficientPoints(points);
+        }
         em.persist(entry);
-        return new Posted(entry, balance);
+        return new Posted(entry, balance(memberId, entry.createdAt));
     }
 
-    /** Gives back the points of a cancelled redemption. */
+    /** Gives a cancelled redemption's points back to the lots they came from, with their original expiry. */
     public Posted restore(String memberId, long points, String redemptionId) {
         LedgerEntry entry = entry(memberId, EntryType.REVERSAL, points, "Redemption " + redemptionId + " cancelled", null);
         entry.redemptionId = redemptionId;
-        return post(entry, points, 0, 0, -points);
+        lockAndCount(memberId, 0, -points);
+        em.createNativeQuery("""
+                UPDATE lot SET remaining = lot.remaining + used.points
+                  FROM lot_use used JOIN ledger_entry redeemed ON redeemed.id = used.entry_id
+                 WHERE redeemed.member_id = ?1 AND redeemed.redemption_id = ?2 AND redeemed.type = 'REDEEM'
+                   AND used.member_id = ?1 AND lot.id = used.lot_id AND lot.member_id = ?1""")
+                .setParameter(1, memberId).setParameter(2, redemptionId).executeUpdate();
+        em.persist(entry);
+        return new Posted(entry, balance(memberId, entry.createdAt));
     }
 
     /**
-     * Claws back points of a refunded order. Points still pending are taken from pending first; the rest from
-     * available, which may go below zero (the member then cannot redeem until it is positive again).
+     * Claws back points of a refunded order: first from the order's own lots (pending or not), then from the oldest
+     * available lots; what they cannot cover becomes debt, so the balance may go below zero.
      */
-    public Posted clawBack(String memberId, long points, String orderId, boolean orderStillPending) {
+    public Posted clawBack(String memberId, long points, String orderId) {
         LedgerEntry entry = entry(memberId, EntryType.REFUND, -points, "Refund of order " + orderId, null);
         entry.orderId = orderId;
-        if (!orderStillPending) {
-            return post(entry, -points, 0, -points, 0);
+        return debit(entry, points, orderId, -points);
+    }
+
+    /** An admin's correction: a credit is a lot that expires like earned points; a debit may leave debt. */
+    public Posted adjust(String memberId, long points, String reason, Instant expiresAt) {
+        if (points > 0) {
+            Instant now = clock.instant();
+            return credit(memberId, EntryType.ADJUST, points, null, reason, now, now, expiresAt);
         }
-        em.persist(entry);
-        Balance balance = balance(em.createNativeQuery("""
-                UPDATE member_balance SET pending = pending - LEAST(pending, ?2),
-                                          available = available - (?2 - LEAST(pending, ?2)),
-                                          lifetime_earned = lifetime_earned - ?2
-                 WHERE member_id = ?1""" + RETURNING)
-                .setParameter(1, memberId).setParameter(2, points).getResultList()).orElseThrow();
-        return new Posted(entry, balance);
+        return debit(entry(memberId, EntryType.ADJUST, points, reason, null), -points, null, 0);
     }
 
-    /** An admin's correction, up or down. */
-    public Posted adjust(String memberId, long points, String reason) {
-        return post(entry(memberId, EntryType.ADJUST, points, reason, null), points, 0, 0, 0);
-    }
-
-    /** Forfeits whatever a closing member still holds; nothing when it holds nothing (or owes points). */
+    /** Forfeits whatever a closing member still holds, pending points included; nothing when it holds nothing. */
     public Optional<Posted> forfeitAll(String memberId) {
-        List<?> held = em.createNativeQuery("""
-                UPDATE member_balance b SET available = 0, pending = 0
-                  FROM (SELECT member_id, available + pending AS total FROM member_balance WHERE member_id = ?1 FOR UPDATE) held
-                 WHERE b.member_id = held.member_id AND held.total > 0
-                RETURNING held.total""")
-                .setParameter(1, memberId).getResultList();
-        if (held.isEmpty()) {
+        long debt = lockAndCount(memberId, 0, 0);
+        Instant now = clock.instant();
+        long held = ((Number) em.createNativeQuery("""
+                SELECT COALESCE(SUM(remaining), 0) FROM lot
+                 WHERE member_id = ?1 AND remaining > 0 AND (expires_at IS NULL OR expires_at > ?2)""")
+                .setParameter(1, memberId).setParameter(2, now).getSingleResult()).longValue();
+        if (held - debt <= 0) {
             return Optional.empty();
         }
-        LedgerEntry entry = entry(memberId, EntryType.FORFEIT, -((Number) held.get(0)).longValue(), "Points forfeited on erasure", null);
+        LedgerEntry entry = entry(memberId, EntryType.FORFEIT, -(held - debt), "Points forfeited on erasure", null);
+        em.createNativeQuery("""
+                UPDATE lot SET remaining = 0
+                 WHERE member_id = ?1 AND remaining > 0 AND (expires_at IS NULL OR expires_at > ?2)""")
+                .setParameter(1, memberId).setParameter(2, now).executeUpdate();
+        em.createNativeQuery("UPDATE member_balance SET debt = 0 WHERE member_id = ?1").setParameter(1, memberId).executeUpdate();
         em.persist(entry);
-        return Optional.of(new Posted(entry, balance(memberId)));
+        return Optional.of(new Posted(entry, balance(memberId, now)));
+    }
+
+    /**
+     * Expires, set-based, every lot whose expiry is at or before {@code asOf}: one EXPIRE entry per lot, dated at its
+     * expiry. Lots already expired hold nothing, so a second run finds nothing to do.
+     */
+    public int expire(Instant asOf) {
+        return em.createNativeQuery("""
+                WITH due AS (
+                    SELECT id, member_id, remaining, expires_at FROM lot
+                     WHERE expires_at <= ?1 AND remaining > 0
+                     FOR UPDATE),
+                emptied AS (
+                    UPDATE lot SET remaining = 0 FROM due WHERE lot.id = due.id)
+                INSERT INTO ledger_entry (id, member_id, type, points, description, occurred_at, created_at)
+                SELECT 'txn_' || replace(gen_random_uuid()::text, '-', ''), member_id, 'EXPIRE', -remaining,
+                       'Points expired', expires_at, ?2
+                  FROM due""")
+                .setParameter(1, asOf).setParameter(2, clock.instant())
+                .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Balance balance(String memberId) {
+        return balance(memberId, clock.instant());
+    }
+
+    /** The available points of the lots that expire next within {@code days}, and the day they expire. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Expiring> expiringWithin(String memberId, int days) {
+        Instant now = clock.instant();
+        List<?> rows = em.createNativeQuery("""
+                SELECT (expires_at AT TIME ZONE 'UTC')::date AS day, SUM(remaining) FROM lot
+                 WHERE member_id = ?1 AND remaining > 0 AND available_at <= ?2 AND expires_at > ?2 AND expires_at <= ?3
+                 GROUP BY day ORDER BY day LIMIT 1""")
+                .setParameter(1, memberId).setParameter(2, now).setParameter(3, now.plus(Duration.ofDays(days)))
+                .getResultList();
+        return rows.stream().map(r -> (Object[]) r)
+                .map(r -> new Expiring(((Number) r[1]).longValue(), r[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[0]))
+                .findFirst();
     }
 
     /** A member's entries, newest first, {@code limit + 1} of them so the caller can tell whether more follow. */
@@ -127,6 +193,74 @@ public class Ledger {
                 .setMaxResults(page.limit() + 1).getResultList();
     }
 
+    /** A debit that may leave debt: takes what the lots hold, owes the rest. */
+    private Posted debit(LedgerEntry entry, long points, String preferredOrderId, long earnedDelta) {
+        lockAndCount(entry.memberId, earnedDelta, 0);
+        long taken = take(entry.memberId, entry.id, points, preferredOrderId, entry.createdAt, null);
+        if (taken < points) {
+            em.createNativeQuery("UPDATE member_balance SET debt = debt + ?2 WHERE member_id = ?1")
+                    .setParameter(1, entry.memberId).setParameter(2, points - taken).executeUpdate();
+        }
+        em.persist(entry);
+        return new Posted(entry, balance(entry.memberId, entry.createdAt));
+    }
+
+    /** Locks the member's balance row (the serialisation point of all its postings), moves its counters, returns its debt. */
+    private long lockAndCount(String memberId, long earnedDelta, long redeemedDelta) {
+        return ((Number) em.createNativeQuery("""
+                UPDATE member_balance SET lifetime_earned = lifetime_earned + ?2, lifetime_redeemed = lifetime_redeemed + ?3
+                 WHERE member_id = ?1 RETURNING debt""")
+                .setParameter(1, memberId).setParameter(2, earnedDelta).setParameter(3, redeemedDelta)
+                .getSingleResult()).longValue();
+    }
+
+    /**
+     * Takes up to {@code points} from the member's lots — the lots of {@code preferredOrderId} first (pending or not),
+     * then the oldest available ones — and records which lots gave what. With {@code requireAfterDebt} set, takes
+     * nothing unless the available points less that debt cover all of it. Returns the points taken.
+     */
+    private long take(String memberId, String entryId, long points, String preferredOrderId, Instant now, Long requireAfterDebt) {
+        List<?> taken = em.createNativeQuery("""
+                WITH usable AS (
+                    SELECT id, remaining, occurred_at, COALESCE(order_id = CAST(?4 AS text), false) AS preferred
+                      FROM lot
+                     WHERE member_id = ?1 AND remaining > 0 AND (expires_at IS NULL OR expires_at > ?3)
+                       AND (available_at <= ?3 OR order_id = CAST(?4 AS text))
+                     FOR UPDATE),
+                ordered AS (
+                    SELECT id, remaining, SUM(remaining) OVER (ORDER BY preferred DESC, occurred_at, id) - remaining AS before
+                      FROM usable),
+                portion AS (
+                    SELECT id, LEAST(remaining, ?5 - before) AS points FROM ordered
+                     WHERE before < ?5
+                       AND (CAST(?6 AS bigint) IS NULL OR (SELECT SUM(remaining) FROM usable) - CAST(?6 AS bigint) >= ?5)),
+                used AS (
+                    UPDATE lot SET remaining = lot.remaining - portion.points FROM portion
+                     WHERE lot.id = portion.id
+                    RETURNING lot.id, portion.points)
+                INSERT INTO lot_use (entry_id, lot_id, member_id, points)
+                SELECT ?2, id, ?1, points FROM used
+                RETURNING points""")
+                .setParameter(1, memberId).setParameter(2, entryId).setParameter(3, now)
+                .setParameter(4, preferredOrderId).setParameter(5, points).setParameter(6, requireAfterDebt)
+                .getResultList();
+        return taken.stream().mapToLong(p -> ((Number) p).longValue()).sum();
+    }
+
+    private Balance balance(String memberId, Instant at) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                SELECT COALESCE(SUM(l.remaining) FILTER (WHERE l.available_at <= ?2), 0) - b.debt,
+                       COALESCE(SUM(l.remaining) FILTER (WHERE l.available_at > ?2), 0),
+                       b.lifetime_earned, b.lifetime_redeemed
+                  FROM member_balance b
+                  LEFT JOIN lot l ON l.member_id = b.member_id AND l.remaining > 0 AND (l.expires_at IS NULL OR l.expires_at > ?2)
+                 WHERE b.member_id = ?1
+                 GROUP BY b.debt, b.lifetime_earned, b.lifetime_redeemed""")
+                .setParameter(1, memberId).setParameter(2, at).getSingleResult();
+        return new Balance(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue(), ((Number) row[3]).longValue());
+    }
+
     private LedgerEntry entry(String memberId, EntryType type, long points, String description, Instant occurredAt) {
         LedgerEntry entry = new LedgerEntry();
         entry.id = Ids.next("txn");
@@ -139,24 +273,7 @@ public class Ledger {
         return entry;
     }
 
-    private Posted post(LedgerEntry entry, long availableDelta, long pendingDelta, long earnedDelta, long redeemedDelta) {
-        em.persist(entry);
-        Balance balance = balance(em.createNativeQuery("""
-                UPDATE member_balance SET available = available + ?2, pending = pending + ?3,
-                                          lifetime_earned = lifetime_earned + ?4, lifetime_redeemed = lifetime_redeemed + ?5
-                 WHERE member_id = ?1""" + RETURNING)
-                .setParameter(1, entry.memberId).setParameter(2, availableDelta).setParameter(3, pendingDelta)
-                .setParameter(4, earnedDelta).setParameter(5, redeemedDelta)
-                .getResultList()).orElseThrow();
-        return new Posted(entry, balance);
-    }
-
-    private static Optional<Balance> balance(List<?> rows) {
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return Optional.of(new Balance(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                ((Number) row[2]).longValue(), ((Number) row[3]).longValue()));
+    /** Points about to expire: how many, and on which day (UTC). */
+    public record Expiring(long points, LocalDate on) {
     }
 }

@@ -15,6 +15,7 @@ import io.lojal.member.dto.MemberView;
 import io.lojal.tier.Tier;
 import io.lojal.tier.TierService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -25,6 +26,9 @@ import org.hibernate.exception.ConstraintViolationException;
 
 @ApplicationScoped
 public class MemberService {
+
+    /** How far ahead a member is warned of expiring points. */
+    static final int EXPIRY_WARNING_DAYS = 30;
 
     @Inject
     MemberRepository members;
@@ -40,6 +44,9 @@ public class MemberService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<MemberEnrolled> enrolled;
 
     @Transactional
     public MemberView enrol(EnrolMember request) {
@@ -65,6 +72,7 @@ public class MemberService {
             throw new Problems.MemberExists(request.externalId());
         }
         ledger.open(member.id);
+        enrolled.fire(new MemberEnrolled(member.id, member.enrolledAt));
         return view(member);
     }
 
@@ -160,7 +168,8 @@ public class MemberService {
         return new MemberView(member.id, member.externalId, member.email, member.name, member.birthDate, member.status,
                 new MemberView.TierRef(tier.code(), tier.name()),
                 new MemberView.PointsView(balance.available(), balance.pending(), balance.lifetimeEarned(),
-                        balance.lifetimeRedeemed(), null),
+                        balance.lifetimeRedeemed(), ledger.expiringWithin(member.id, EXPIRY_WARNING_DAYS)
+                        .map(e -> new MemberView.ExpiringSoon(e.points(), e.on())).orElse(null)),
                 member.enrolledAt, member.referredBy, member.attributes);
     }
 

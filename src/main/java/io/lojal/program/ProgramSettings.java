@@ -11,6 +11,9 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The program's configuration, as PUT and read at {@code /v1/program}; also the in-memory snapshot services use. */
@@ -30,6 +33,16 @@ public record ProgramSettings(
         BigDecimal grossMargin,
         @NotNull @Valid Redemption redemption,
         @NotNull @Valid Referral referral) {
+
+    /** When points earned at {@code occurredAt} become available. */
+    public Instant availableAt(Instant occurredAt) {
+        return occurredAt.plus(Duration.ofDays(pendingDays));
+    }
+
+    /** When points earned at {@code occurredAt} expire; null when points never expire. */
+    public Instant expiresAt(Instant occurredAt) {
+        return expiryMonths == null ? null : occurredAt.atOffset(ZoneOffset.UTC).plusMonths(expiryMonths).toInstant();
+    }
 
     @Schema(name = "RedemptionSettings")
     public record Redemption(

@@ -16,8 +16,11 @@ public final class Ledgers {
         return single(db, "SELECT COALESCE(SUM(points), 0) FROM ledger_entry WHERE member_id = ?", memberId);
     }
 
-    public static long balance(DataSource db, String memberId) {
-        return single(db, "SELECT available + pending FROM member_balance WHERE member_id = ?", memberId);
+    /** What the member holds by its lots: their remaining points (pending and expired ones included) less its debt. */
+    public static long heldInLots(DataSource db, String memberId) {
+        return single(db, """
+                SELECT COALESCE((SELECT SUM(remaining) FROM lot WHERE member_id = b.member_id), 0) - b.debt
+                  FROM member_balance b WHERE b.member_id = ?""", memberId);
     }
 
     public static long count(DataSource db, String sql, String parameter) {

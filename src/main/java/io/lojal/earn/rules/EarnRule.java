@@ -28,11 +28,14 @@ public record EarnRule(
         Instant createdAt,
         Instant updatedAt) {
 
+    /** Whether the rule is switched on and its validity window (both ends included) holds at {@code at}. */
+    public boolean activeAt(Instant at) {
+        return active && (validFrom == null || !at.isBefore(validFrom)) && (validTo == null || !at.isAfter(validTo));
+    }
+
     /** Whether the rule's common conditions hold for an order. */
     boolean appliesTo(Order order) {
-        return active
-                && (validFrom == null || !order.occurredAt().isBefore(validFrom))
-                && (validTo == null || !order.occurredAt().isAfter(validTo))
+        return activeAt(order.occurredAt())
                 && (channels == null || channels.isEmpty() || order.channel() != null && channels.contains(order.channel()))
                 && (minAmount == null || order.amount() >= minAmount);
     }

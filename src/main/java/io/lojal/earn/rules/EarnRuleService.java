@@ -96,9 +96,6 @@ public class EarnRuleService {
         require(errors, "skus", r.skus(), spend ? null : false);
         require(errors, "factor", r.factor(), multiplier);
         require(errors, "trigger", r.trigger(), bonus);
-        if (bonus && (r.trigger() == BonusTrigger.SIGNUP || r.trigger() == BonusTrigger.BIRTHDAY)) {
-            errors.add(new FieldError("trigger", "SIGNUP and BIRTHDAY bonuses are not available yet; use ORDER or FIRST_ORDER"));
-        }
         if (r.validFrom() != null && r.validTo() != null && r.validTo().isBefore(r.validFrom())) {
             errors.add(new FieldError("validTo", "must not be before validFrom"));
         }

@@ -4,8 +4,11 @@ import io.lojal.earn.Channel;
 import java.time.Instant;
 import java.util.List;
 
-/** What the rules engine needs to know of an order. */
-public record Order(long amount, Instant occurredAt, Channel channel, List<Line> lines, boolean firstOrder) {
+/**
+ * What the rules engine needs to know of an order. {@code firstOrder}: the member has no earlier order;
+ * {@code birthdayMonth}: the order falls in the member's birthday month.
+ */
+public record Order(long amount, Instant occurredAt, Channel channel, List<Line> lines, boolean firstOrder, boolean birthdayMonth) {
 
     public Order {
         lines = lines == null ? List.of() : List.copyOf(lines);

@@ -17,6 +17,7 @@ public final class RuleEngine {
     private RuleEngine() {
     }
 
+    /** The points an order earns, itemised. */
     public static Calculation points(Order order, List<EarnRule> rules, String tierName, BigDecimal tierMultiplier) {
         List<EarnRule> applicable = rules.stream().filter(rule -> rule.appliesTo(order)).toList();
         List<BreakdownItem> breakdown = new ArrayList<>();
@@ -56,8 +57,9 @@ public final class RuleEngine {
         return switch (trigger) {
             case ORDER -> true;
             case FIRST_ORDER -> order.firstOrder();
-            // SIGNUP is paid at enrolment and BIRTHDAY once a year: neither is part of an ordinary order's sum.
-            case SIGNUP, BIRTHDAY -> false;
+            case BIRTHDAY -> order.birthdayMonth();
+            // Paid at enrolment, never on an order.
+            case SIGNUP -> false;
         };
     }
 

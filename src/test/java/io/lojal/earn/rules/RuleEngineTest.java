@@ -32,7 +32,7 @@ class RuleEngineTest {
     }
 
     private static Order order(long amount) {
-        return new Order(amount, AT, Channel.WEB, List.of(), false);
+        return new Order(amount, AT, Channel.WEB, List.of(), false, false);
     }
 
     @ParameterizedTest(name = "{0} minor units at {1} per {2} = {3}")
@@ -64,7 +64,7 @@ class RuleEngineTest {
         Order order = new Order(10_000, AT, Channel.WEB, List.of(
                 new Order.Line("tv", "electronics", 1, 6_000),
                 new Order.Line("hdmi", "accessories", 2, 1_000),
-                new Order.Line("sock", "clothes", 4, 500)), false);
+                new Order.Line("sock", "clothes", 4, 500)), false, false);
         EarnRule electronics = spendOn("e", 1, 100, Set.of("electronics"), null);
         EarnRule hdmiOrClothes = spendOn("h", 1, 10, Set.of("clothes"), Set.of("hdmi"));
         assertEquals(60, RuleEngine.points(order, List.of(electronics), "Member", BigDecimal.ONE).points());
@@ -98,13 +98,13 @@ class RuleEngineTest {
         Instant from = AT.minusSeconds(60);
         EarnRule windowed = new EarnRule("w", "w", RuleType.SPEND, true, from, AT, Set.of(Channel.WEB), 1_000L, 1L, 100L,
                 null, null, null, null, AT, AT);
-        assertEquals(10, RuleEngine.points(new Order(1_000, from, Channel.WEB, List.of(), false), List.of(windowed), "M", BigDecimal.ONE).points());
-        assertEquals(10, RuleEngine.points(new Order(1_000, AT, Channel.WEB, List.of(), false), List.of(windowed), "M", BigDecimal.ONE).points());
-        assertEquals(0, RuleEngine.points(new Order(1_000, from.minusNanos(1000), Channel.WEB, List.of(), false), List.of(windowed), "M", BigDecimal.ONE).points());
-        assertEquals(0, RuleEngine.points(new Order(1_000, AT.plusNanos(1000), Channel.WEB, List.of(), false), List.of(windowed), "M", BigDecimal.ONE).points());
-        assertEquals(0, RuleEngine.points(new Order(999, AT, Channel.WEB, List.of(), false), List.of(windowed), "M", BigDecimal.ONE).points());
-        assertEquals(0, RuleEngine.points(new Order(1_000, AT, Channel.APP, List.of(), false), List.of(windowed), "M", BigDecimal.ONE).points());
-        assertEquals(0, RuleEngine.points(new Order(1_000, AT, null, List.of(), false), List.of(windowed), "M", BigDecimal.ONE).points());
+        assertEquals(10, RuleEngine.points(new Order(1_000, from, Channel.WEB, List.of(), false, false), List.of(windowed), "M", BigDecimal.ONE).points());
+        assertEquals(10, RuleEngine.points(new Order(1_000, AT, Channel.WEB, List.of(), false, false), List.of(windowed), "M", BigDecimal.ONE).points());
+        assertEquals(0, RuleEngine.points(new Order(1_000, from.minusNanos(1000), Channel.WEB, List.of(), false, false), List.of(windowed), "M", BigDecimal.ONE).points());
+        assertEquals(0, RuleEngine.points(new Order(1_000, AT.plusNanos(1000), Channel.WEB, List.of(), false, false), List.of(windowed), "M", BigDecimal.ONE).points());
+        assertEquals(0, RuleEngine.points(new Order(999, AT, Channel.WEB, List.of(), false, false), List.of(windowed), "M", BigDecimal.ONE).points());
+        assertEquals(0, RuleEngine.points(new Order(1_000, AT, Channel.APP, List.of(), false, false), List.of(windowed), "M", BigDecimal.ONE).points());
+        assertEquals(0, RuleEngine.points(new Order(1_000, AT, null, List.of(), false, false), List.of(windowed), "M", BigDecimal.ONE).points());
     }
 
     @Test
@@ -112,7 +112,7 @@ class RuleEngineTest {
         EarnRule inactive = new EarnRule("i", "i", RuleType.SPEND, false, null, null, null, null, 1L, 1L, null, null, null, null, AT, AT);
         EarnRule welcome = bonus("w", 100, BonusTrigger.FIRST_ORDER);
         assertEquals(0, RuleEngine.points(order(500), List.of(inactive), "M", BigDecimal.ONE).points());
-        assertEquals(100, RuleEngine.points(new Order(500, AT, null, List.of(), true), List.of(welcome), "M", BigDecimal.ONE).points());
+        assertEquals(100, RuleEngine.points(new Order(500, AT, null, List.of(), true, false), List.of(welcome), "M", BigDecimal.ONE).points());
         assertEquals(0, RuleEngine.points(order(500), List.of(welcome), "M", BigDecimal.ONE).points());
     }
 }

@@ -1,0 +1,61 @@
+package io.lojal.ledger;
+
+import io.lojal.common.Problems;
+import io.lojal.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1/admin/jobs")
+@Tag(name = "Operations", description = "Scheduled jobs, run on demand")
+@RolesAllowed(Roles.ADMIN)
+public class JobResource {
+
+    @Inject
+    ExpiryJob expiry;
+
+    @Inject
+    Clock clock;
+
+    @Schema(name = "JobRun")
+    public record JobRun(@Schema(example = "expire-points") String job, @Schema(example = "2026-03-01T00:00:00Z") Instant asOf,
+                         @Schema(example = "1250", description = "How many items the job changed (expire-points: lots expired)") long processed) {
+    }
+
+    @POST
+    @Path("/{job}")
+    @Operation(summary = "Run a scheduled job now", description = "`expire-points` writes an EXPIRE entry for every lot expired at "
+            + "`asOf` (default now) that still holds points. Idempotent: a second run with the same `asOf` changes nothing.")
+    @APIResponse(responseCode = "200", description = "The job ran to its end")
+    @APIResponse(responseCode = "404", description = "`not-found`: no such job")
+    public JobRun run(@PathParam("job") @Parameter(description = "expire-points") String job,
+                      @QueryParam("asOf") @Parameter(description = "ISO-8601 instant; default now", example = "2026-03-01T00:00:00Z") String asOf) {
+        Instant at = parse(asOf);
+        if ("expire-points".equals(job)) {
+            return new JobRun(job, at, expiry.run(at));
+        }
+        throw new Problems.NotFound("No job '" + job + "'.");
+    }
+
+    private Instant parse(String asOf) {
+        if (asOf == null || asOf.isBlank()) {
+            return clock.instant();
+        }
+        try {
+            return Instant.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw new Problems.ValidationFailed("asOf", "must be an ISO-8601 instant such as 2026-03-01T00:00:00Z");
+        }
+    }
+}
