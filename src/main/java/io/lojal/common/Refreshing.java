@@ -3,11 +3,13 @@ package io.lojal.common;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * A value read on every request but changed rarely (program, rules, tiers), served from memory.
- * A change made on this instance is put in at once; one made by another instance is seen within {@code maxAge}.
+ * A change is announced to every instance ({@link ConfigChanges}), which forgets the value and reads it again;
+ * {@code maxAge} is only the safety net should an announcement be lost.
  */
 public final class Refreshing<T> {
 
@@ -17,6 +19,7 @@ public final class Refreshing<T> {
     private final Supplier<T> loader;
     private final Clock clock;
     private final Duration maxAge;
+    private final AtomicLong generation = new AtomicLong();
     private volatile Snapshot<T> snapshot;
 
     public Refreshing(Supplier<T> loader, Clock clock, Duration maxAge) {
@@ -28,20 +31,21 @@ public final class Refreshing<T> {
     public T get() {
         Snapshot<T> current = snapshot;
         Instant now = clock.instant();
-        if (current == null || current.loadedAt().plus(maxAge).isBefore(now)) {
-            current = new Snapshot<>(loader.get(), now);
-            snapshot = current;
+        if (current != null && !current.loadedAt().plus(maxAge).isBefore(now)) {
+            return current.value();
         }
-        return current.value();
-    }
-
-    /** Puts in a value that has just committed. */
-    public void set(T value) {
-        snapshot = new Snapshot<>(value, clock.instant());
+        long seen = generation.get();
+        T value = loader.get();
+        // A change announced while we were reading may not be in what we read: keep it only if none came.
+        if (generation.get() == seen) {
+            snapshot = new Snapshot<>(value, now);
+        }
+        return value;
     }
 
     /** Forgets the value, so the next read loads what has committed. */
     public void invalidate() {
+        generation.incrementAndGet();
         snapshot = null;
     }
 }

@@ -1,9 +1,12 @@
 package io.lojal.program;
 
+import io.lojal.common.ConfigChanged;
+import io.lojal.common.ConfigChanges;
 import io.lojal.common.Refreshing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,14 +22,21 @@ public class ProgramService {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "lojal.cache.refresh", defaultValue = "PT5S")
+    @ConfigProperty(name = "lojal.cache.max-age")
     Duration refresh;
+
+    @Inject
+    ConfigChanges changes;
 
     private Refreshing<ProgramSettings> program;
 
     @PostConstruct
     void init() {
         program = new Refreshing<>(repository::load, clock, refresh);
+    }
+
+    void onChange(@Observes ConfigChanged change) {
+        program.invalidate();
     }
 
     public ProgramSettings current() {
@@ -37,9 +47,10 @@ public class ProgramService {
         // Cache only what has committed, so no request reads a change that is later rolled back.
         ProgramSettings saved = QuarkusTransaction.requiringNew().call(() -> {
             repository.save(settings, clock.instant());
+            changes.announce("program");
             return repository.load();
         });
-        program.set(saved);
+        program.invalidate();
         return saved;
     }
 }

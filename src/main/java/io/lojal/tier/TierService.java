@@ -1,8 +1,10 @@
 package io.lojal.tier;
 
+import io.lojal.common.ConfigChanged;
 import io.lojal.common.Refreshing;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
@@ -22,7 +24,7 @@ public class TierService {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "lojal.cache.refresh", defaultValue = "PT5S")
+    @ConfigProperty(name = "lojal.cache.max-age")
     Duration refresh;
 
     private Refreshing<List<Tier>> tiers;
@@ -30,6 +32,10 @@ public class TierService {
     @PostConstruct
     void init() {
         tiers = new Refreshing<>(this::load, clock, refresh);
+    }
+
+    void onChange(@Observes ConfigChanged change) {
+        tiers.invalidate();
     }
 
     /** The rank-0 tier every new member starts in. */

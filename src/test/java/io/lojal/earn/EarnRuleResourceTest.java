@@ -78,6 +78,26 @@ class EarnRuleResourceTest {
     }
 
     @Test
+    void conditionsAreCheckedAgainstTheOrder() {
+        Fixtures.onlyRules(List.of(Map.of("name", "March", "type", "SPEND", "points", 1, "per", 100,
+                        "validFrom", "2026-03-01T00:00:00Z", "validTo", "2026-03-31T23:59:59Z"),
+                Map.of("name", "Big baskets", "type", "BONUS", "points", 100, "trigger", "ORDER", "minAmount", 50_000),
+                Map.of("name", "App", "type", "MULTIPLIER", "factor", 3, "channels", List.of("APP"))));
+        String member = Api.enrol();
+        quote(member, 10_000, "2026-03-01T00:00:00Z", "APP").body("points", equalTo(300));
+        quote(member, 10_000, "2026-03-31T23:59:59Z", "WEB").body("points", equalTo(100));
+        quote(member, 10_000, "2026-04-01T00:00:00Z", "APP").body("points", equalTo(0));
+        quote(member, 50_000, "2026-02-28T23:59:59Z", "WEB").body("points", equalTo(100))
+                .body("breakdown.kind", equalTo(List.of("BONUS")));
+        quote(member, 49_999, "2026-03-10T00:00:00Z", "WEB").body("points", equalTo(499));
+    }
+
+    private static io.restassured.response.ValidatableResponse quote(String member, long amount, String occurredAt, String channel) {
+        return merchant().body(Map.of("memberId", member, "orderId", Api.unique("q"), "amount", amount, "currency", "EUR",
+                "occurredAt", occurredAt, "channel", channel)).post("/v1/earn/quote").then().statusCode(200);
+    }
+
+    @Test
     void onlyAnAdminWritesRules() {
         assertProblem(merchant().body(Map.of("name", "x", "type", "SPEND", "points", 1, "per", 100)).post("/v1/earn-rules").then(),
                 403, "forbidden");

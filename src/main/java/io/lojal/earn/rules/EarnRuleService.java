@@ -1,5 +1,7 @@
 package io.lojal.earn.rules;
 
+import io.lojal.common.ConfigChanged;
+import io.lojal.common.ConfigChanges;
 import io.lojal.common.Ids;
 import io.lojal.common.Problem.FieldError;
 import io.lojal.common.Problems;
@@ -7,6 +9,7 @@ import io.lojal.common.Refreshing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,8 +28,11 @@ public class EarnRuleService {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "lojal.cache.refresh", defaultValue = "PT5S")
+    @ConfigProperty(name = "lojal.cache.max-age")
     Duration refresh;
+
+    @Inject
+    ConfigChanges changes;
 
     private Refreshing<List<EarnRule>> rules;
 
@@ -74,7 +80,14 @@ public class EarnRuleService {
 
     /** Commits, then reloads the cache, so no earn sees a rule change that did not commit. */
     private void write(Runnable change) {
-        QuarkusTransaction.requiringNew().run(change);
+        QuarkusTransaction.requiringNew().run(() -> {
+            change.run();
+            changes.announce("earn-rules");
+        });
+        rules.invalidate();
+    }
+
+    void onChange(@Observes ConfigChanged change) {
         rules.invalidate();
     }
 

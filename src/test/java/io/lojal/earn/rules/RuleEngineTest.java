@@ -72,6 +72,14 @@ class RuleEngineTest {
     }
 
     @Test
+    void twoSpendRulesMatchingOneLineBothPay() {
+        Order order = new Order(2_000, AT, Channel.WEB, List.of(new Order.Line("tv", "electronics", 1, 2_000)), false, false);
+        EarnRule byCategory = spendOn("c", 1, 100, Set.of("electronics"), null);
+        EarnRule bySku = spendOn("s", 3, 1_000, null, Set.of("tv"));
+        assertEquals(26, RuleEngine.points(order, List.of(byCategory, bySku), "Member", BigDecimal.ONE).points());
+    }
+
+    @Test
     void onlyTheHighestCampaignFactorCountsAndTheTierMultipliesTheProduct() {
         Calculation c = RuleEngine.points(order(10_050),
                 List.of(spend("s", 1, 100), multiplier("m15", "1.5"), multiplier("m2", "2"), bonus("b", 25, BonusTrigger.ORDER)),
