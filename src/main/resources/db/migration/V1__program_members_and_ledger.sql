@@ -22,7 +22,7 @@ INSERT INTO program (name, currency, pending_days, expiry_months, tier_window_mo
                      referrer_points, referee_points, min_first_order_amount, max_rewards_per_referrer_per_year)
 VALUES ('Lojal', 'EUR', 0, NULL, 12, 0.3, 1, 100, 1, 500, 250, 0, 10);
 
--- Tiers arrive in full with the tiers issue; the entry tier exists from the start so every member has one.
+-- Tiers, climbed by qualifying points; the rank-0 entry tier always exists, so every member has one.
 CREATE TABLE tier (
     code            text          PRIMARY KEY,
     name            text          NOT NULL,
@@ -64,6 +64,7 @@ CREATE TABLE member (
     birth_date   date,
     status       text        NOT NULL CHECK (status IN ('ACTIVE', 'SUSPENDED', 'CLOSED')),
     tier_code    text        NOT NULL REFERENCES tier (code),
+    tier_valid_until timestamptz,
     attributes   jsonb,
     referred_by  text,
     enrolled_at  timestamptz NOT NULL,
@@ -144,6 +145,7 @@ CREATE TABLE earn_order (
     amount            bigint      NOT NULL CHECK (amount >= 0),
     currency          text        NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),
     points            bigint      NOT NULL CHECK (points >= 0),
+    earn_points       bigint      NOT NULL CHECK (earn_points >= 0 AND earn_points <= points),
     refunded_amount   bigint      NOT NULL DEFAULT 0 CHECK (refunded_amount >= 0 AND refunded_amount <= amount),
     refunded_points   bigint      NOT NULL DEFAULT 0 CHECK (refunded_points >= 0 AND refunded_points <= points),
     channel           text,
@@ -152,6 +154,18 @@ CREATE TABLE earn_order (
 );
 
 CREATE INDEX earn_order_member ON earn_order (member_id, occurred_at);
+
+-- Every tier move of a member, for its tier view.
+CREATE TABLE tier_change (
+    id          bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    member_id   text        NOT NULL REFERENCES member (id),
+    from_code   text,
+    to_code     text        NOT NULL,
+    reason      text        NOT NULL CHECK (reason IN ('UPGRADE', 'DOWNGRADE', 'TIER_DELETED')),
+    changed_at  timestamptz NOT NULL
+);
+
+CREATE INDEX tier_change_member ON tier_change (member_id, changed_at DESC);
 
 CREATE TABLE redemption (
     id            text        PRIMARY KEY,

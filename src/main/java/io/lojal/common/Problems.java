@@ -119,4 +119,10 @@ public final class Problems {
             super("invalid-referral-code", 422, "Invalid referral code", "No referral code '" + code + "' exists.");
         }
     }
+
+    public static final class EntryTierRequired extends ProblemException {
+        public EntryTierRequired(String detail) {
+            super("entry-tier-required", 409, "Entry tier required", detail);
+        }
+    }
 }

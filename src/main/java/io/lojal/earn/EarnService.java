@@ -70,14 +70,14 @@ public class EarnService {
         Instant occurredAt = priced.order().occurredAt();
         // A duplicate order rolls back the claims with everything else.
         Calculation calculation = claimOnceOnlyBonuses(priced, request.orderId(), true);
-        if (!orders.insert(request, member.id, occurredAt, calculation.points())) {
+        long bonus = calculation.bonusPoints();
+        if (!orders.insert(request, member.id, occurredAt, calculation.points(), calculation.points() - bonus)) {
             throw new Problems.DuplicateOrder(request.orderId());
         }
 
         ProgramSettings program = priced.program();
         Instant availableAt = program.availableAt(occurredAt);
         Instant expiresAt = program.expiresAt(occurredAt);
-        long bonus = calculation.bonusPoints();
         Posted earned = ledger.credit(member.id, EntryType.EARN, calculation.points() - bonus, request.orderId(),
                 "Order " + request.orderId(), occurredAt, availableAt, expiresAt);
         Posted posted = earned;
@@ -85,10 +85,11 @@ public class EarnService {
             posted = ledger.credit(member.id, EntryType.BONUS, bonus, request.orderId(), "Bonus for order " + request.orderId()
                     + ": " + bonusNames(calculation), occurredAt, availableAt, expiresAt);
         }
+        TierService.TierMove tier = tiers.afterEarn(member.id, member.tierCode);
         EarnResult.Status status = availableAt.isAfter(earned.entry().createdAt) ? EarnResult.Status.PENDING : EarnResult.Status.AVAILABLE;
         return new EarnResult(earned.entry().id, member.id, request.orderId(), calculation.points(),
                 calculation.breakdown(), status, availableAt, posted.balance().view(),
-                new EarnResult.TierChange(priced.tier().code(), false));
+                new EarnResult.TierChange(tier.code(), tier.changed()));
     }
 
     @Transactional

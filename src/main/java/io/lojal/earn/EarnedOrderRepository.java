@@ -21,11 +21,11 @@ public class EarnedOrderRepository {
     @Inject
     ObjectMapper mapper;
 
-    /** Records an earned order; false when the orderId has earned before (the unique key decides, also under races). */
-    public boolean insert(EarnRequest order, String memberId, Instant occurredAt, long points) {
+    /** Records an earned order ({@code earnPoints}: its points without bonuses, what counts for tiers); false when the orderId has earned before (the unique key decides, also under races). */
+    public boolean insert(EarnRequest order, String memberId, Instant occurredAt, long points, long earnPoints) {
         return em.createNativeQuery("""
-                INSERT INTO earn_order (order_id, member_id, amount, currency, points, channel, lines, occurred_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS jsonb), ?8)
+                INSERT INTO earn_order (order_id, member_id, amount, currency, points, earn_points, channel, lines, occurred_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?9, ?6, CAST(?7 AS jsonb), ?8)
                 ON CONFLICT (order_id) DO NOTHING""")
                 .setParameter(1, order.orderId())
                 .setParameter(2, memberId)
@@ -35,6 +35,7 @@ public class EarnedOrderRepository {
                 .setParameter(6, order.channel() == null ? null : order.channel().name())
                 .setParameter(7, order.lines() == null ? null : json(order.lines()))
                 .setParameter(8, occurredAt)
+                .setParameter(9, earnPoints)
                 .executeUpdate() == 1;
     }
 

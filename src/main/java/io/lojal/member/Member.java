@@ -36,6 +36,9 @@ public class Member {
     @Column(name = "tier_code")
     public String tierCode;
 
+    @Column(name = "tier_valid_until")
+    public Instant tierValidUntil;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> attributes;
 

@@ -1,6 +1,8 @@
-package io.lojal.ledger;
+package io.lojal.program;
 
 import io.lojal.common.Problems;
+import io.lojal.ledger.ExpiryJob;
+import io.lojal.tier.TierService;
 import io.lojal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -26,26 +28,32 @@ public class JobResource {
     ExpiryJob expiry;
 
     @Inject
+    TierService tiers;
+
+    @Inject
     Clock clock;
 
     @Schema(name = "JobRun")
     public record JobRun(@Schema(example = "expire-points") String job, @Schema(example = "2026-03-01T00:00:00Z") Instant asOf,
-                         @Schema(example = "1250", description = "How many items the job changed (expire-points: lots expired)") long processed) {
+                         @Schema(example = "1250", description = "How many items the job changed: lots expired, or members moved") long processed) {
     }
 
     @POST
     @Path("/{job}")
     @Operation(summary = "Run a scheduled job now", description = "`expire-points` writes an EXPIRE entry for every lot expired at "
-            + "`asOf` (default now) that still holds points. Idempotent: a second run with the same `asOf` changes nothing.")
+            + "`asOf` (default now) that still holds points. `evaluate-tiers` moves every member to the tier its qualifying points "
+            + "as of `asOf` reach: up at any time, down only after its tier's validUntil. Both are idempotent: a second run with "
+            + "the same `asOf` changes nothing.")
     @APIResponse(responseCode = "200", description = "The job ran to its end")
     @APIResponse(responseCode = "404", description = "`not-found`: no such job")
-    public JobRun run(@PathParam("job") @Parameter(description = "expire-points") String job,
+    public JobRun run(@PathParam("job") @Parameter(description = "expire-points or evaluate-tiers") String job,
                       @QueryParam("asOf") @Parameter(description = "ISO-8601 instant; default now", example = "2026-03-01T00:00:00Z") String asOf) {
         Instant at = parse(asOf);
-        if ("expire-points".equals(job)) {
-            return new JobRun(job, at, expiry.run(at));
-        }
-        throw new Problems.NotFound("No job '" + job + "'.");
+        return switch (job) {
+            case "expire-points" -> new JobRun(job, at, expiry.run(at));
+            case "evaluate-tiers" -> new JobRun(job, at, tiers.evaluate(at));
+            default -> throw new Problems.NotFound("No job '" + job + "'; there are expire-points and evaluate-tiers.");
+        };
     }
 
     private Instant parse(String asOf) {
