@@ -125,4 +125,34 @@ public final class Problems {
             super("entry-tier-required", 409, "Entry tier required", detail);
         }
     }
+
+    public static final class OfferNotEligible extends ProblemException {
+        public OfferNotEligible(String detail) {
+            super("offer-not-eligible", 422, "Offer not eligible", detail);
+        }
+    }
+
+    public static final class OfferLimitReached extends ProblemException {
+        public OfferLimitReached(String detail) {
+            super("offer-limit-reached", 422, "Offer limit reached", detail);
+        }
+    }
+
+    public static final class CodeNotOwned extends ProblemException {
+        public CodeNotOwned() {
+            super("code-not-owned", 422, "Code not owned", "This discount code belongs to another member.");
+        }
+    }
+
+    public static final class CodeAlreadyUsed extends ProblemException {
+        public CodeAlreadyUsed() {
+            super("code-already-used", 422, "Code already used", "This discount code has been used.");
+        }
+    }
+
+    public static final class CodeExpired extends ProblemException {
+        public CodeExpired() {
+            super("code-expired", 422, "Code expired", "This discount code has expired.");
+        }
+    }
 }

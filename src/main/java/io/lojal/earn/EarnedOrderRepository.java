@@ -1,7 +1,6 @@
 package io.lojal.earn;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lojal.common.JsonColumns;
 import io.lojal.earn.dto.EarnRequest;
 import static io.lojal.common.SqlValues.instant;
 import static io.lojal.common.SqlValues.longValue;
@@ -19,7 +18,7 @@ public class EarnedOrderRepository {
     EntityManager em;
 
     @Inject
-    ObjectMapper mapper;
+    JsonColumns json;
 
     /** Records an earned order ({@code earnPoints}: its points without bonuses, what counts for tiers); false when the orderId has earned before (the unique key decides, also under races). */
     public boolean insert(EarnRequest order, String memberId, Instant occurredAt, long points, long earnPoints) {
@@ -33,7 +32,7 @@ public class EarnedOrderRepository {
                 .setParameter(4, order.currency())
                 .setParameter(5, points)
                 .setParameter(6, order.channel() == null ? null : order.channel().name())
-                .setParameter(7, order.lines() == null ? null : json(order.lines()))
+                .setParameter(7, json.write(order.lines()))
                 .setParameter(8, occurredAt)
                 .setParameter(9, earnPoints)
                 .executeUpdate() == 1;
@@ -61,11 +60,4 @@ public class EarnedOrderRepository {
                 .executeUpdate();
     }
 
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

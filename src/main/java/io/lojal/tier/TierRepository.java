@@ -2,9 +2,8 @@ package io.lojal.tier;
 
 import static io.lojal.common.SqlValues.instant;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lojal.common.JsonColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,18 +17,20 @@ public class TierRepository {
     /** Qualifying points of an order: its EARN points less the share refunded, rounded down. */
     private static final String QUALIFYING = "o.earn_points - o.earn_points * o.refunded_amount / NULLIF(o.amount, 0)";
 
+    private static final TypeReference<List<String>> BENEFITS = new TypeReference<>() { };
+
     @Inject
     EntityManager em;
 
     @Inject
-    ObjectMapper mapper;
+    JsonColumns json;
 
     @SuppressWarnings("unchecked")
     public List<Tier> all() {
         List<Object[]> rows = em.createNativeQuery(
                 "SELECT code, name, rank, threshold, earn_multiplier, benefits::text FROM tier ORDER BY rank").getResultList();
         return rows.stream().map(r -> new Tier((String) r[0], (String) r[1], (Integer) r[2], ((Number) r[3]).longValue(),
-                ((BigDecimal) r[4]).stripTrailingZeros(), benefits((String) r[5]))).toList();
+                ((BigDecimal) r[4]).stripTrailingZeros(), json.read((String) r[5], BENEFITS))).toList();
     }
 
     /** Serialises tier writes, so that two admins cannot build an invalid ladder between them. */
@@ -42,7 +43,7 @@ public class TierRepository {
                 INSERT INTO tier (code, name, rank, threshold, earn_multiplier, benefits)
                 VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS jsonb))""")
                 .setParameter(1, tier.code()).setParameter(2, tier.name()).setParameter(3, tier.rank())
-                .setParameter(4, tier.threshold()).setParameter(5, tier.earnMultiplier()).setParameter(6, json(tier.benefits()))
+                .setParameter(4, tier.threshold()).setParameter(5, tier.earnMultiplier()).setParameter(6, json.write(tier.benefits()))
                 .executeUpdate();
     }
 
@@ -51,7 +52,7 @@ public class TierRepository {
                 UPDATE tier SET name = ?2, rank = ?3, threshold = ?4, earn_multiplier = ?5, benefits = CAST(?6 AS jsonb)
                  WHERE code = ?1""")
                 .setParameter(1, tier.code()).setParameter(2, tier.name()).setParameter(3, tier.rank())
-                .setParameter(4, tier.threshold()).setParameter(5, tier.earnMultiplier()).setParameter(6, json(tier.benefits()))
+                .setParameter(4, tier.threshold()).setParameter(5, tier.earnMultiplier()).setParameter(6, json.write(tier.benefits()))
                 .executeUpdate();
     }
 
@@ -121,19 +122,5 @@ public class TierRepository {
         return rows.stream().map(r -> new TierChangeView((String) r[0], (String) r[1], (String) r[2], instant(r[3]))).toList();
     }
 
-    private List<String> benefits(String json) {
-        try {
-            return json == null ? List.of() : mapper.readValue(json, new TypeReference<List<String>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("tier.benefits holds invalid JSON", e);
-        }
-    }
 
-    private String json(List<String> benefits) {
-        try {
-            return mapper.writeValueAsString(benefits == null ? List.of() : benefits);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -13,18 +13,26 @@ public class MutableClock extends Clock {
 
     private static final Clock SYSTEM = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     private volatile Duration offset = Duration.ZERO;
+    private volatile Instant fixed;
 
     public void advance(Duration by) {
         offset = offset.plus(by);
     }
 
+    /** Stops the clock at {@code at}, to test behaviour at an exact bound. */
+    public void fixAt(Instant at) {
+        fixed = at;
+    }
+
     public void reset() {
         offset = Duration.ZERO;
+        fixed = null;
     }
 
     @Override
     public Instant instant() {
-        return SYSTEM.instant().plus(offset);
+        Instant at = fixed;
+        return at != null ? at : SYSTEM.instant().plus(offset);
     }
 
     @Override

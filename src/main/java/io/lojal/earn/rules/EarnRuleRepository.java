@@ -1,8 +1,7 @@
 package io.lojal.earn.rules;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lojal.common.JsonColumns;
 import io.lojal.earn.Channel;
 import static io.lojal.common.SqlValues.instant;
 import static io.lojal.common.SqlValues.longOrNull;
@@ -26,7 +25,7 @@ public class EarnRuleRepository {
     EntityManager em;
 
     @Inject
-    ObjectMapper mapper;
+    JsonColumns json;
 
     @SuppressWarnings("unchecked")
     public List<EarnRule> all() {
@@ -68,12 +67,12 @@ public class EarnRuleRepository {
                 .setParameter(4, rule.active())
                 .setParameter(5, rule.validFrom())
                 .setParameter(6, rule.validTo())
-                .setParameter(7, json(rule.channels()))
+                .setParameter(7, json.write(rule.channels()))
                 .setParameter(8, rule.minAmount())
                 .setParameter(9, rule.points())
                 .setParameter(10, rule.per())
-                .setParameter(11, json(rule.categories()))
-                .setParameter(12, json(rule.skus()))
+                .setParameter(11, json.write(rule.categories()))
+                .setParameter(12, json.write(rule.skus()))
                 .setParameter(13, rule.factor())
                 .setParameter(14, rule.trigger() == null ? null : rule.trigger().name())
                 .setParameter(15, rule.updatedAt());
@@ -81,33 +80,13 @@ public class EarnRuleRepository {
 
     private EarnRule rule(Object[] row) {
         return new EarnRule((String) row[0], (String) row[1], RuleType.valueOf((String) row[2]), (Boolean) row[3],
-                instant(row[4]), instant(row[5]), read((String) row[6], new TypeReference<Set<Channel>>() { }),
+                instant(row[4]), instant(row[5]), json.read((String) row[6], new TypeReference<Set<Channel>>() { }),
                 longOrNull(row[7]), longOrNull(row[8]), longOrNull(row[9]),
-                read((String) row[10], new TypeReference<Set<String>>() { }), read((String) row[11], new TypeReference<Set<String>>() { }),
+                json.read((String) row[10], new TypeReference<Set<String>>() { }), json.read((String) row[11], new TypeReference<Set<String>>() { }),
                 row[12] == null ? null : ((BigDecimal) row[12]).stripTrailingZeros(),
                 row[13] == null ? null : BonusTrigger.valueOf((String) row[13]),
                 instant(row[14]), instant(row[15]));
     }
 
-    private String json(Set<?> values) {
-        if (values == null) {
-            return null;
-        }
-        try {
-            return mapper.writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private <T> T read(String json, TypeReference<T> type) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("earn_rule holds invalid JSON", e);
-        }
-    }
 }
