@@ -155,4 +155,10 @@ public final class Problems {
             super("code-expired", 422, "Code expired", "This discount code has expired.");
         }
     }
+
+    public static final class SelfReferral extends ProblemException {
+        public SelfReferral() {
+            super("self-referral", 422, "Self-referral", "A member cannot be referred with its own referral code.");
+        }
+    }
 }

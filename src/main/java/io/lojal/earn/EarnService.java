@@ -23,6 +23,7 @@ import io.lojal.program.ProgramService;
 import io.lojal.tier.Tier;
 import io.lojal.tier.TierService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -63,6 +64,9 @@ public class EarnService {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<OrderEarned> earnedEvent;
+
     @Transactional
     public EarnResult earn(EarnRequest request) {
         Priced priced = price(request);
@@ -86,6 +90,7 @@ public class EarnService {
                     + ": " + bonusNames(calculation), occurredAt, availableAt, expiresAt);
         }
         TierService.TierMove tier = tiers.afterEarn(member.id, member.tierCode);
+        earnedEvent.fire(new OrderEarned(member.id, request.orderId(), request.amount(), occurredAt));
         EarnResult.Status status = availableAt.isAfter(earned.entry().createdAt) ? EarnResult.Status.PENDING : EarnResult.Status.AVAILABLE;
         return new EarnResult(earned.entry().id, member.id, request.orderId(), calculation.points(),
                 calculation.breakdown(), status, availableAt, posted.balance().view(),

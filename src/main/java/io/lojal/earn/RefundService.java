@@ -10,6 +10,7 @@ import io.lojal.member.Member;
 import io.lojal.member.MemberService;
 import io.lojal.member.MemberStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -29,6 +30,9 @@ public class RefundService {
     @Inject
     Ledger ledger;
 
+    @Inject
+    Event<OrderRefunded> refunded;
+
 
     @Transactional
     public RefundResult refund(RefundRequest request) {
@@ -45,6 +49,7 @@ public class RefundService {
         long clawed = member.status == MemberStatus.CLOSED ? 0 : owed - order.refundedPoints();
         orders.recordRefund(order.orderId(), refundedAmount, order.refundedPoints() + clawed);
         Posted posted = ledger.clawBack(order.memberId(), clawed, order.orderId());
+        refunded.fire(new OrderRefunded(order.memberId(), order.orderId(), refundedAmount == order.amount()));
         return new RefundResult(posted.entry().id, clawed, posted.balance().view());
     }
 }

@@ -12,6 +12,7 @@ import io.lojal.program.ProgramService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Instant;
 
 /** Pays the active SIGNUP bonuses to a member at its enrolment, available at once. */
 @ApplicationScoped
@@ -29,9 +30,10 @@ public class SignupBonus {
     void onEnrolment(@Observes MemberEnrolled enrolled) {
         ProgramSettings program = programs.current();
         for (EarnRule rule : rules.current()) {
-            if (rule.type() == RuleType.BONUS && rule.trigger() == BonusTrigger.SIGNUP && rule.activeAt(enrolled.enrolledAt())) {
-                ledger.credit(enrolled.memberId(), EntryType.BONUS, rule.points(), null, "Welcome bonus: " + rule.name(),
-                        enrolled.enrolledAt(), enrolled.enrolledAt(), program.expiresAt(enrolled.enrolledAt()));
+            if (rule.type() == RuleType.BONUS && rule.trigger() == BonusTrigger.SIGNUP && rule.activeAt(enrolled.member().enrolledAt)) {
+                Instant at = enrolled.member().enrolledAt;
+                ledger.credit(enrolled.member().id, EntryType.BONUS, rule.points(), null, "Welcome bonus: " + rule.name(),
+                        at, at, program.expiresAt(at));
             }
         }
     }

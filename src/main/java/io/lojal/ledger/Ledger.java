@@ -109,6 +109,11 @@ public class Ledger {
         return debit(entry, points, orderId, -points);
     }
 
+    /** Takes back points paid by mistake (a reversed referral reward); may leave debt. */
+    public Posted reverse(String memberId, long points, String description) {
+        return debit(entry(memberId, EntryType.REVERSAL, -points, description, null), points, null, -points);
+    }
+
     /** An admin's correction: a credit is a lot that expires like earned points; a debit may leave debt. */
     public Posted adjust(String memberId, long points, String reason, Instant expiresAt) {
         if (points > 0) {

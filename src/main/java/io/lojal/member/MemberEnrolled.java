@@ -1,7 +1,8 @@
 package io.lojal.member;
 
-import java.time.Instant;
-
-/** Fired inside the enrolment's transaction, so that what observers write commits or rolls back with it. */
-public record MemberEnrolled(String memberId, Instant enrolledAt) {
+/**
+ * Fired inside the enrolment's transaction, once the member exists, so that what observers write (a signup bonus,
+ * a referral) commits or rolls back with it. Observers may set {@link Member#referredBy}.
+ */
+public record MemberEnrolled(Member member, String referralCode) {
 }

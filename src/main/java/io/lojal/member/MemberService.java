@@ -46,14 +46,14 @@ public class MemberService {
     Clock clock;
 
     @Inject
+    Event<EnrolmentRequested> requested;
+
+    @Inject
     Event<MemberEnrolled> enrolled;
 
     @Transactional
     public MemberView enrol(EnrolMember request) {
-        if (request.referralCode() != null) {
-            // Referral codes arrive with the referrals feature; until then no code can be known.
-            throw new Problems.InvalidReferralCode(request.referralCode());
-        }
+        requested.fire(new EnrolmentRequested(request));
         Member member = new Member();
         member.id = Ids.next("mem");
         member.externalId = request.externalId();
@@ -72,7 +72,7 @@ public class MemberService {
             throw new Problems.MemberExists(request.externalId());
         }
         ledger.open(member.id);
-        enrolled.fire(new MemberEnrolled(member.id, member.enrolledAt));
+        enrolled.fire(new MemberEnrolled(member, request.referralCode()));
         return view(member);
     }
 

@@ -2,6 +2,7 @@ package io.lojal.offer;
 
 import static io.lojal.common.SqlValues.instant;
 
+import io.lojal.common.Codes;
 import io.lojal.common.Problems;
 import io.lojal.common.ProblemException;
 import io.lojal.member.Member;
@@ -9,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,10 +18,7 @@ import java.util.List;
 @ApplicationScoped
 public class DiscountCodes {
 
-    /** No look-alikes: no 0/O, no 1/I/L. 31 symbols × 12 = about 59 random bits. */
-    static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     static final int LENGTH = 12;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     EntityManager em;
@@ -35,7 +32,7 @@ public class DiscountCodes {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public DiscountCodeView issue(Offer offer, String memberId, Instant now) {
-        String code = newCode();
+        String code = Codes.random(LENGTH);
         em.createNativeQuery("""
                 INSERT INTO discount_code (code, offer_id, member_id, discount_type, discount_value, expires_at, claimed_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
@@ -103,13 +100,5 @@ public class DiscountCodes {
                         instant(r[4]), instant(r[5]), (String) r[6], r[7] == null ? null : ((Number) r[7]).longValue()))
                 .findFirst()
                 .orElseThrow(() -> new Problems.NotFound("No discount code '" + code + "'."));
-    }
-
-    private static String newCode() {
-        StringBuilder code = new StringBuilder(LENGTH);
-        for (int i = 0; i < LENGTH; i++) {
-            code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return code.toString();
     }
 }
