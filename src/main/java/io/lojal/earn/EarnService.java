@@ -22,6 +22,7 @@ import io.lojal.program.ProgramSettings;
 import io.lojal.program.ProgramService;
 import io.lojal.tier.Tier;
 import io.lojal.tier.TierService;
+import io.micrometer.core.annotation.Timed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -68,6 +69,7 @@ public class EarnService {
     Event<OrderEarned> earnedEvent;
 
     @Transactional
+    @Timed(value = "lojal.earn", description = "Time to earn points for an order, in its transaction", histogram = true)
     public EarnResult earn(EarnRequest request) {
         Priced priced = price(request);
         Member member = priced.member();

@@ -1,10 +1,10 @@
 package io.lojal.ledger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import org.jboss.logging.Logger;
@@ -24,12 +24,18 @@ public class ExpiryJob {
     @Inject
     Clock clock;
 
+    @Inject
+    PointsMetrics metrics;
+
     /** Expires every lot due at or before {@code asOf}; returns how many. Running it again changes nothing. */
-    @Transactional
     public int run(Instant asOf) {
-        // One run at a time across instances; a second one would only wait for the first and find nothing left.
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('lojal.expire-points'))").getSingleResult();
-        return ledger.expire(asOf);
+        Ledger.Expired expired = QuarkusTransaction.requiringNew().call(() -> {
+            // One run at a time across instances; a second one would only wait for the first and find nothing left.
+            em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('lojal.expire-points'))").getSingleResult();
+            return ledger.expire(asOf);
+        });
+        metrics.count(EntryType.EXPIRE, expired.points());
+        return expired.lots();
     }
 
     @Scheduled(cron = "{lojal.jobs.expire-points.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -4,6 +4,7 @@ import io.lojal.common.Ids;
 import io.lojal.common.PageRequest;
 import io.lojal.common.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -31,6 +32,9 @@ public class Ledger {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<EntryPosted> posted;
+
     /** Opens the balance of a new member. */
     public void open(String memberId) {
         em.createNativeQuery("INSERT INTO member_balance (member_id) VALUES (?1)").setParameter(1, memberId).executeUpdate();
@@ -54,7 +58,7 @@ public class Ledger {
                 .setParameter(1, memberId).setParameter(2, availableNow ? points : 0).setParameter(3, earned)
                 .getSingleResult()).longValue();
         long repaid = availableNow ? Math.min(debt, points) : 0;
-        em.persist(entry);
+        record(entry);
         if (points > 0) {
             em.createNativeQuery("""
                     INSERT INTO lot (id, member_id, entry_id, order_id, points, remaining, occurred_at, available_at, expires_at)
@@ -80,7 +84,7 @@ public class Ledger {
         if (taken < points) {
             throw new Problems.InsufficientPoints(points);
         }
-        em.persist(entry);
+        record(entry);
         return new Posted(entry, balance(memberId, entry.createdAt));
     }
 
@@ -95,7 +99,7 @@ public class Ledger {
                  WHERE redeemed.member_id = ?1 AND redeemed.redemption_id = ?2 AND redeemed.type = 'REDEEM'
                    AND used.member_id = ?1 AND lot.id = used.lot_id AND lot.member_id = ?1""")
                 .setParameter(1, memberId).setParameter(2, redemptionId).executeUpdate();
-        em.persist(entry);
+        record(entry);
         return new Posted(entry, balance(memberId, entry.createdAt));
     }
 
@@ -140,7 +144,7 @@ public class Ledger {
                  WHERE member_id = ?1 AND remaining > 0 AND (expires_at IS NULL OR expires_at > ?2)""")
                 .setParameter(1, memberId).setParameter(2, now).executeUpdate();
         em.createNativeQuery("UPDATE member_balance SET debt = 0 WHERE member_id = ?1").setParameter(1, memberId).executeUpdate();
-        em.persist(entry);
+        record(entry);
         return Optional.of(new Posted(entry, balance(memberId, now)));
     }
 
@@ -148,20 +152,28 @@ public class Ledger {
      * Expires, set-based, every lot whose expiry is at or before {@code asOf}: one EXPIRE entry per lot, dated at its
      * expiry. Lots already expired hold nothing, so a second run finds nothing to do.
      */
-    public int expire(Instant asOf) {
-        return em.createNativeQuery("""
+    public Expired expire(Instant asOf) {
+        Object[] row = (Object[]) em.createNativeQuery("""
                 WITH due AS (
                     SELECT id, member_id, remaining, expires_at FROM lot
                      WHERE expires_at <= ?1 AND remaining > 0
                      FOR UPDATE),
                 emptied AS (
-                    UPDATE lot SET remaining = 0 FROM due WHERE lot.id = due.id)
-                INSERT INTO ledger_entry (id, member_id, type, points, description, occurred_at, created_at)
-                SELECT 'txn_' || replace(gen_random_uuid()::text, '-', ''), member_id, 'EXPIRE', -remaining,
-                       'Points expired', expires_at, ?2
-                  FROM due""")
+                    UPDATE lot SET remaining = 0 FROM due WHERE lot.id = due.id),
+                written AS (
+                    INSERT INTO ledger_entry (id, member_id, type, points, description, occurred_at, created_at)
+                    SELECT 'txn_' || replace(gen_random_uuid()::text, '-', ''), member_id, 'EXPIRE', -remaining,
+                           'Points expired', expires_at, ?2
+                      FROM due
+                    RETURNING points)
+                SELECT count(*), COALESCE(-SUM(points), 0) FROM written""")
                 .setParameter(1, asOf).setParameter(2, clock.instant())
-                .executeUpdate();
+                .getSingleResult();
+        return new Expired(((Number) row[0]).intValue(), ((Number) row[1]).longValue());
+    }
+
+    /** What an expiry run wrote off: how many lots, how many points. */
+    public record Expired(int lots, long points) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -206,7 +218,7 @@ public class Ledger {
             em.createNativeQuery("UPDATE member_balance SET debt = debt + ?2 WHERE member_id = ?1")
                     .setParameter(1, entry.memberId).setParameter(2, points - taken).executeUpdate();
         }
-        em.persist(entry);
+        record(entry);
         return new Posted(entry, balance(entry.memberId, entry.createdAt));
     }
 
@@ -264,6 +276,12 @@ public class Ledger {
                 .setParameter(1, memberId).setParameter(2, at).getSingleResult();
         return new Balance(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
                 ((Number) row[2]).longValue(), ((Number) row[3]).longValue());
+    }
+
+    /** Writes the entry and tells the metrics, which count it if the transaction commits. */
+    private void record(LedgerEntry entry) {
+        em.persist(entry);
+        posted.fire(new EntryPosted(entry.type, entry.points));
     }
 
     private LedgerEntry entry(String memberId, EntryType type, long points, String description, Instant occurredAt) {

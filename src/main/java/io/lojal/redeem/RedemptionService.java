@@ -9,6 +9,7 @@ import io.lojal.member.MemberService;
 import io.lojal.member.MemberStatus;
 import io.lojal.program.ProgramSettings;
 import io.lojal.program.ProgramService;
+import io.micrometer.core.annotation.Timed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,6 +35,7 @@ public class RedemptionService {
     Clock clock;
 
     @Transactional
+    @Timed(value = "lojal.redeem", description = "Time to redeem points, in its transaction", histogram = true)
     public RedemptionView redeem(RedeemRequest request) {
         ProgramSettings.Redemption rules = programs.current().redemption();
         long points = request.points();

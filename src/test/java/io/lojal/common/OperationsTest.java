@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.lojal.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +20,17 @@ class OperationsTest {
     }
 
     @Test
-    void metricsAreExposedForPrometheus() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+    void metricsAreExposedForPrometheusWithBusinessCounters() {
+        String member = Api.enrol();
+        Api.adjust(member, 1_000).statusCode(201);
+        Api.earn(member, Api.unique("o"), 1_000).statusCode(201);
+        Api.redeem(member, 100).statusCode(201);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests"))
+                .body(containsString("lojal_points_total{type=\"EARN\"}"))
+                .body(containsString("lojal_points_total{type=\"REDEEM\"}"))
+                .body(containsString("lojal_earn_seconds_count"))
+                .body(containsString("lojal_redeem_seconds_count"));
     }
 
     @Test

@@ -1,0 +1,25 @@
+# Lojal: build with the Maven wrapper, run the Quarkus fast-jar on a Java 17 runtime as a non-root user.
+#   docker build -t lojal .
+#   docker run -p 8080:8080 -e QUARKUS_DATASOURCE_JDBC_URL=... -e MP_JWT_VERIFY_PUBLICKEY_LOCATION=... lojal
+
+FROM eclipse-temurin:17-jdk-jammy AS build
+WORKDIR /src
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+COPY openapi openapi
+RUN ./mvnw -B -q package -DskipTests
+
+FROM eclipse-temurin:17-jre-jammy
+RUN groupadd --system --gid 10001 lojal \
+    && useradd --system --uid 10001 --gid lojal --no-create-home --shell /usr/sbin/nologin lojal
+WORKDIR /app
+COPY --from=build --chown=10001:10001 /src/target/quarkus-app/lib/ /app/lib/
+COPY --from=build --chown=10001:10001 /src/target/quarkus-app/app/ /app/app/
+COPY --from=build --chown=10001:10001 /src/target/quarkus-app/quarkus/ /app/quarkus/
+COPY --from=build --chown=10001:10001 /src/target/quarkus-app/quarkus-run.jar /app/quarkus-run.jar
+USER 10001
+EXPOSE 8080
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Djava.io.tmpdir=/tmp"
+ENTRYPOINT ["java", "-jar", "/app/quarkus-run.jar"]
