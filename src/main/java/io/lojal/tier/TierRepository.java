@@ -67,12 +67,24 @@ public class TierRepository {
                 .setParameter(1, memberId).setParameter(2, since).setParameter(3, until).getSingleResult()).longValue();
     }
 
-    public void move(String memberId, String from, String to, String reason, Instant validUntil, Instant now) {
-        em.createNativeQuery("UPDATE member SET tier_code = ?2, tier_valid_until = ?3 WHERE id = ?1")
-                .setParameter(1, memberId).setParameter(2, to).setParameter(3, validUntil).executeUpdate();
-        em.createNativeQuery("INSERT INTO tier_change (member_id, from_code, to_code, reason, changed_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, memberId).setParameter(2, from).setParameter(3, to).setParameter(4, reason).setParameter(5, now)
-                .executeUpdate();
+    /**
+     * Moves a member up to {@code to} unless it is already there or higher (a concurrent earn may have moved it first),
+     * and records the move. Returns whether it moved. The row lock is NO KEY UPDATE: concurrent earns hold KEY SHARE
+     * locks on the member (their foreign keys) and must not be waited for while they wait for this one's balance lock.
+     */
+    public boolean moveUp(String memberId, String to, int toRank, Instant validUntil, Instant now) {
+        List<?> from = em.createNativeQuery("""
+                UPDATE member m SET tier_code = ?2, tier_valid_until = ?3
+                  FROM (SELECT id, tier_code FROM member WHERE id = ?1 FOR NO KEY UPDATE) old JOIN tier current ON current.code = old.tier_code
+                 WHERE m.id = old.id AND current.rank < ?4
+                RETURNING old.tier_code""")
+                .setParameter(1, memberId).setParameter(2, to).setParameter(3, validUntil).setParameter(4, toRank).getResultList();
+        if (from.isEmpty()) {
+            return false;
+        }
+        em.createNativeQuery("INSERT INTO tier_change (member_id, from_code, to_code, reason, changed_at) VALUES (?1, ?2, ?3, 'UPGRADE', ?4)")
+                .setParameter(1, memberId).setParameter(2, from.get(0)).setParameter(3, to).setParameter(4, now).executeUpdate();
+        return true;
     }
 
     /**

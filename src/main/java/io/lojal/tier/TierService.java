@@ -130,8 +130,9 @@ public class TierService {
         if (reached.rank() <= current.rank()) {
             return new TierMove(current.code(), false);
         }
-        repository.move(memberId, current.code(), reached.code(), "UPGRADE", now.atOffset(ZoneOffset.UTC).plusMonths(window).toInstant(), now);
-        return new TierMove(reached.code(), true);
+        boolean moved = repository.moveUp(memberId, reached.code(), reached.rank(),
+                now.atOffset(ZoneOffset.UTC).plusMonths(window).toInstant(), now);
+        return new TierMove(moved ? reached.code() : current.code(), moved);
     }
 
     /** The evaluation job: everyone to the tier its qualifying points as of {@code asOf} reach, down only after validUntil. */

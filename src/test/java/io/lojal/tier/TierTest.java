@@ -95,6 +95,17 @@ class TierTest {
     }
 
     @Test
+    void parallelEarnsCrossingAThresholdMoveTheMemberOnce() throws Exception {
+        String member = Api.enrol();
+        List<io.restassured.response.Response> responses = io.lojal.support.Parallel.run(10, () -> merchant()
+                .header("Idempotency-Key", Api.key())
+                .body(Map.of("memberId", member, "orderId", unique("o"), "amount", 30_000, "currency", "EUR")).post("/v1/earn"));
+        assertEquals(1, responses.stream().filter(r -> r.jsonPath().getBoolean("tier.changed")).count());
+        merchant().get("/v1/members/" + member + "/tier").then()
+                .body("current.code", equalTo("SILVER")).body("history", hasSize(1));
+    }
+
+    @Test
     void bonusesDoNotQualifyAndRefundsLowerQualifyingPoints() {
         Fixtures.onlyRules(List.of(Map.of("name", "Base", "type", "SPEND", "points", 1, "per", 100),
                 Map.of("name", "Thanks", "type", "BONUS", "points", 900, "trigger", "ORDER")));
