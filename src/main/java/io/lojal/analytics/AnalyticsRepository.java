@@ -1,6 +1,7 @@
 package io.lojal.analytics;
 
 import io.lojal.analytics.clv.Customer;
+import io.lojal.analytics.clv.GammaGamma;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -79,29 +80,45 @@ public class AnalyticsRepository {
                 .setParameter(1, end).setParameter(2, inactiveSince).getSingleResult();
     }
 
+    /** Per member before {@code end}, on distinct UTC days: x, tx and T in days, and the mean value of its repeat days. */
+    private static final String PER_MEMBER = """
+            WITH days AS (
+                SELECT member_id, CAST(occurred_at AT TIME ZONE 'UTC' AS date) AS day, SUM(amount - refunded_amount) AS value
+                  FROM earn_order WHERE occurred_at < ?1 GROUP BY 1, 2),
+            ranked AS (SELECT member_id, day, value, row_number() OVER (PARTITION BY member_id ORDER BY day) AS n FROM days),
+            per_member AS (
+                SELECT count(*) - 1 AS x, max(day) - min(day) AS tx,
+                       CAST(CAST(CAST(?1 AS timestamptz) AT TIME ZONE 'UTC' AS date) - 1 - min(day) AS integer) AS t,
+                       avg(value) FILTER (WHERE n > 1) AS mean
+                  FROM ranked GROUP BY member_id)
+            """;
+
     /**
-     * Order histories before {@code end}, per member on distinct UTC days — x, tx and T in days, and the mean value of the
-     * repeat days (first day excluded; null without repeats) — grouped into identical histories.
+     * Purchase histories grouped into identical (x, tx, T): how many members, how many of them with a positive repeat
+     * value, and the sum of those values' means (what the expected spend, linear in the mean, needs).
      */
     @SuppressWarnings("unchecked")
-    public List<History> histories(Instant end) {
-        List<Object[]> rows = em.createNativeQuery("""
-                WITH days AS (
-                    SELECT member_id, CAST(occurred_at AT TIME ZONE 'UTC' AS date) AS day, SUM(amount - refunded_amount) AS value
-                      FROM earn_order WHERE occurred_at < ?1 GROUP BY 1, 2),
-                ranked AS (SELECT member_id, day, value, row_number() OVER (PARTITION BY member_id ORDER BY day) AS n FROM days),
-                per_member AS (
-                    SELECT count(*) - 1 AS x, max(day) - min(day) AS tx,
-                           CAST(CAST(CAST(?1 AS timestamptz) AT TIME ZONE 'UTC' AS date) - 1 - min(day) AS integer) AS t,
-                           round(avg(value) FILTER (WHERE n > 1), 2) AS mean
-                      FROM ranked GROUP BY member_id)
-                SELECT x, tx, t, mean, count(*) FROM per_member GROUP BY 1, 2, 3, 4""").setParameter(1, end).getResultList();
-        return rows.stream().map(r -> new History(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), ((Number) r[2]).intValue(),
-                r[3] == null ? null : ((Number) r[3]).doubleValue(), ((Number) r[4]).longValue())).toList();
+    public List<PurchaseHistory> purchaseHistories(Instant end) {
+        List<Object[]> rows = em.createNativeQuery(PER_MEMBER + """
+                SELECT x, tx, t, count(*), count(*) FILTER (WHERE mean > 0), COALESCE(SUM(mean) FILTER (WHERE mean > 0), 0)
+                  FROM per_member GROUP BY 1, 2, 3""").setParameter(1, end).getResultList();
+        return rows.stream().map(r -> new PurchaseHistory(((Number) r[0]).intValue(), ((Number) r[1]).intValue(),
+                ((Number) r[2]).intValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
+                ((Number) r[5]).doubleValue())).toList();
     }
 
-    /** Identical order histories: x repeat days, tx and t in days, the mean repeat-day value, and how many members have it. */
-    public record History(int x, int txDays, int tDays, Double mean, long count) {
+    /** Repeat buyers' (x, mean repeat-day value), the value rounded to 10 minor units so that few groups carry the fit. */
+    @SuppressWarnings("unchecked")
+    public List<GammaGamma.Spender> spenders(Instant end) {
+        List<Object[]> rows = em.createNativeQuery(PER_MEMBER + """
+                SELECT x, GREATEST(10, round(mean / 10) * 10), count(*) FROM per_member WHERE x > 0 AND mean > 0 GROUP BY 1, 2""")
+                .setParameter(1, end).getResultList();
+        return rows.stream().map(r -> new GammaGamma.Spender(((Number) r[0]).intValue(), ((Number) r[1]).doubleValue(),
+                ((Number) r[2]).longValue())).toList();
+    }
+
+    /** Members with the same purchase history (days), and the sum of the mean repeat values of those that have one. */
+    public record PurchaseHistory(int x, int txDays, int tDays, long count, long valued, double sumOfMeans) {
 
         public Customer customer() {
             return new Customer(x, txDays / 7.0, tDays / 7.0, count);

@@ -2,7 +2,7 @@ package io.lojal.analytics;
 
 import static io.lojal.common.SqlValues.instant;
 
-import io.lojal.analytics.AnalyticsRepository.History;
+import io.lojal.analytics.AnalyticsRepository.PurchaseHistory;
 import io.lojal.analytics.clv.ClvFit;
 import io.lojal.analytics.clv.Customer;
 import io.lojal.analytics.clv.GammaGamma;
@@ -44,7 +44,7 @@ public class AnalyticsService {
     @Inject
     Clock clock;
 
-    private record CachedFit(Optional<ClvFit> fit, List<History> histories, Instant at) {
+    private record CachedFit(Optional<ClvFit> fit, List<PurchaseHistory> histories, Instant at) {
     }
 
     private final Map<LocalDate, CachedFit> fits = new ConcurrentHashMap<>();
@@ -117,9 +117,10 @@ public class AnalyticsService {
         ClvFit fit = cached.fit().get();
         double horizon = horizonWeeks(asOf, horizonMonths);
         double total = 0;
-        for (History h : cached.histories()) {
-            total += h.count() * predictedValue(fit, h.x(), h.txDays() / 7.0, h.tDays() / 7.0, h.mean(), horizon, program);
+        for (PurchaseHistory h : cached.histories()) {
+            total += fit.purchases().expectedPurchases(h.x(), h.txDays() / 7.0, h.tDays() / 7.0, horizon) * spendOf(fit, h);
         }
+        total *= program.grossMargin().doubleValue();
         return new Views.Clv(historical, (long) Math.floor(total / customers), "BG/NBD+Gamma-Gamma",
                 new Views.ClvParams(fit.purchases().r(), fit.purchases().alpha(), fit.purchases().a(), fit.purchases().b(),
                         fit.spend().p(), fit.spend().q(), fit.spend().v()),
@@ -158,6 +159,20 @@ public class AnalyticsService {
                 new Views.Score(f[9] == null ? BigDecimal.ZERO : Ratio.decimal(((Number) f[9]).doubleValue(), 4), n(f[8])));
     }
 
+    /**
+     * The summed expected spend per order of a group of members with one purchase history: Gamma-Gamma's
+     * p(v + x·m̄)/(px + q − 1) is linear in m̄, so the group's sum of means is enough; members without a repeat value get
+     * the population mean pv/(q − 1).
+     */
+    private static double spendOf(ClvFit fit, PurchaseHistory h) {
+        GammaGamma spend = fit.spend();
+        double valued = h.x() > 0
+                ? (h.valued() * spend.p() * spend.v() + spend.p() * h.x() * h.sumOfMeans()) / (spend.p() * h.x() + spend.q() - 1)
+                : 0;
+        long others = h.x() > 0 ? h.count() - h.valued() : h.count();
+        return valued + others * spend.expectedSpend(0, 0);
+    }
+
     /** Expected orders in the horizon × expected spend per order (Gamma-Gamma; population mean without repeats) × margin. */
     private static double predictedValue(ClvFit fit, int x, double tx, double t, Double mean, double horizon, ProgramSettings program) {
         double orders = fit.purchases().expectedPurchases(x, tx, t, horizon);
@@ -171,11 +186,10 @@ public class AnalyticsService {
         if (cached != null && cached.at().plus(FIT_FRESHNESS).isAfter(now)) {
             return cached;
         }
-        List<History> histories = repository.histories(DateRange.endOf(asOf));
-        List<Customer> customers = histories.stream().map(History::customer).toList();
-        List<GammaGamma.Spender> spenders = histories.stream().filter(h -> h.x() > 0 && h.mean() != null && h.mean() > 0)
-                .map(h -> new GammaGamma.Spender(h.x(), h.mean(), h.count())).toList();
-        CachedFit fresh = new CachedFit(ClvFit.fit(customers, spenders), histories, now);
+        Instant end = DateRange.endOf(asOf);
+        List<PurchaseHistory> histories = repository.purchaseHistories(end);
+        List<Customer> customers = histories.stream().map(PurchaseHistory::customer).toList();
+        CachedFit fresh = new CachedFit(ClvFit.fit(customers, repository.spenders(end)), histories, now);
         if (fits.size() > 32) {
             fits.clear();
         }
