@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.lojal.support.Api;
+import io.lojal.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,7 @@ class OperationsTest {
 
     @Test
     void metricsAreExposedForPrometheusWithBusinessCounters() {
+        Fixtures.standardProgram();
         String member = Api.enrol();
         Api.adjust(member, 1_000).statusCode(201);
         Api.earn(member, Api.unique("o"), 1_000).statusCode(201);

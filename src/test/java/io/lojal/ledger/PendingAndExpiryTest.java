@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Pending points, lots, FIFO redemption and expiry, through the API, with the service's clock moved. */
@@ -36,6 +37,11 @@ class PendingAndExpiryTest {
 
     @Inject
     DataSource db;
+
+    @BeforeEach
+    void standardRules() {
+        Fixtures.standardProgram();
+    }
 
     @AfterEach
     void reset() {
@@ -115,18 +121,23 @@ class PendingAndExpiryTest {
         assertEquals(200, Ledgers.sum(db, member));
     }
 
-    @Test
-    void redemptionsTakeTheOldestLotsFirstSoTheRestExpiresLater() {
+    /** Two lots with 12-month expiry: 100 points earned 11 months ago, 200 two months ago. Returns the old lot's expiry. */
+    private Instant twoLots(String member, Instant now) {
         program(0, 12);
-        String member = Api.enrol();
-        Instant now = clock.instant();
         Instant oldAt = monthsAgo(now, 11);
         earnAt(member, unique("o"), 10_000, oldAt).statusCode(201);
         earnAt(member, unique("o"), 20_000, monthsAgo(now, 2)).statusCode(201);
+        return oldAt.atOffset(ZoneOffset.UTC).plusMonths(12).toInstant();
+    }
+
+    @Test
+    void redemptionsTakeTheOldestLotsFirstSoTheRestExpiresLater() {
+        String member = Api.enrol();
+        Instant now = clock.instant();
+        Instant oldExpiry = twoLots(member, now);
         Api.redeem(member, 150).statusCode(201).body("balance.available", equalTo(150));
 
         // The old lot gave all its 100 points: when it expires nothing is left in it to expire.
-        Instant oldExpiry = oldAt.atOffset(ZoneOffset.UTC).plusMonths(12).toInstant();
         runExpiry(oldExpiry).statusCode(200).body("processed", equalTo(0));
         clock.advance(Duration.between(now, oldExpiry).plusSeconds(1));
         merchant().get("/v1/members/" + member).then().body("points.available", equalTo(150));
@@ -134,17 +145,13 @@ class PendingAndExpiryTest {
 
     @Test
     void aCancelledRedemptionGivesPointsBackToTheirLotsWithTheirOwnExpiry() {
-        program(0, 12);
         String member = Api.enrol();
         Instant now = clock.instant();
-        Instant oldAt = monthsAgo(now, 11);
-        earnAt(member, unique("o"), 10_000, oldAt).statusCode(201);
-        earnAt(member, unique("o"), 20_000, monthsAgo(now, 2)).statusCode(201);
+        Instant oldExpiry = twoLots(member, now);
         String redemption = Api.redeem(member, 150).statusCode(201).extract().path("id");
         merchant().header("Idempotency-Key", Api.key()).post("/v1/redemptions/" + redemption + "/cancel").then()
                 .statusCode(200).body("balance.available", equalTo(300));
 
-        Instant oldExpiry = oldAt.atOffset(ZoneOffset.UTC).plusMonths(12).toInstant();
         runExpiry(oldExpiry).statusCode(200).body("processed", equalTo(1));
         merchant().get("/v1/members/" + member + "/transactions").then()
                 .body("items.find { it.type == 'EXPIRE' }.points", equalTo(-100));
