@@ -1,8 +1,6 @@
 package io.lojal.earn;
 
-import java.time.Instant;
-
 /** An order that has earned points, as refunds see it. */
 public record EarnedOrder(String orderId, String memberId, long amount, long points, long refundedAmount,
-                          long refundedPoints, Instant occurredAt) {
+                          long refundedPoints) {
 }

@@ -2,7 +2,6 @@ package io.lojal.earn;
 
 import io.lojal.common.JsonColumns;
 import io.lojal.earn.dto.EarnRequest;
-import static io.lojal.common.SqlValues.instant;
 import static io.lojal.common.SqlValues.longValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,11 +46,11 @@ public class EarnedOrderRepository {
     /** The order, locked until the transaction ends, so concurrent refunds of it apply one after the other. */
     public Optional<EarnedOrder> lockForRefund(String orderId) {
         List<?> rows = em.createNativeQuery("""
-                SELECT order_id, member_id, amount, points, refunded_amount, refunded_points, occurred_at
+                SELECT order_id, member_id, amount, points, refunded_amount, refunded_points
                   FROM earn_order WHERE order_id = ?1 FOR UPDATE""")
                 .setParameter(1, orderId).getResultList();
         return rows.stream().map(r -> (Object[]) r).map(r -> new EarnedOrder((String) r[0], (String) r[1],
-                longValue(r[2]), longValue(r[3]), longValue(r[4]), longValue(r[5]), instant(r[6]))).findFirst();
+                longValue(r[2]), longValue(r[3]), longValue(r[4]), longValue(r[5]))).findFirst();
     }
 
     public void recordRefund(String orderId, long refundedAmount, long refundedPoints) {

@@ -23,7 +23,7 @@ public class ProgramService {
     Clock clock;
 
     @ConfigProperty(name = "lojal.cache.max-age")
-    Duration refresh;
+    Duration maxAge;
 
     @Inject
     ConfigChanges changes;
@@ -32,7 +32,7 @@ public class ProgramService {
 
     @PostConstruct
     void init() {
-        program = new Refreshing<>(repository::load, clock, refresh);
+        program = new Refreshing<>(repository::load, clock, maxAge);
     }
 
     void onChange(@Observes ConfigChanged change) {
