@@ -91,8 +91,8 @@ public class EarnService {
             posted = ledger.credit(member.id, EntryType.BONUS, bonus, request.orderId(), "Bonus for order " + request.orderId()
                     + ": " + bonusNames(calculation), occurredAt, availableAt, expiresAt);
         }
-        TierService.TierMove tier = tiers.afterEarn(member.id, member.tierCode);
-        earnedEvent.fire(new OrderEarned(member.id, request.orderId(), request.amount(), occurredAt));
+        TierService.TierMove tier = tiers.afterEarn(member.id, member.tierCode, posted.balance().lifetimeEarned());
+        earnedEvent.fire(new OrderEarned(member.id, request.orderId(), request.amount(), occurredAt, member.referredBy != null));
         EarnResult.Status status = availableAt.isAfter(earned.entry().createdAt) ? EarnResult.Status.PENDING : EarnResult.Status.AVAILABLE;
         return new EarnResult(earned.entry().id, member.id, request.orderId(), calculation.points(),
                 calculation.breakdown(), status, availableAt, posted.balance().view(),

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,17 +59,22 @@ public class Ledger {
                 .setParameter(1, memberId).setParameter(2, availableNow ? points : 0).setParameter(3, earned)
                 .getSingleResult()).longValue();
         long repaid = availableNow ? Math.min(debt, points) : 0;
-        record(entry);
-        if (points > 0) {
-            em.createNativeQuery("""
-                    INSERT INTO lot (id, member_id, entry_id, order_id, points, remaining, occurred_at, available_at, expires_at)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
-                    .setParameter(1, Ids.next("lot")).setParameter(2, memberId).setParameter(3, entry.id)
-                    .setParameter(4, orderId).setParameter(5, points).setParameter(6, points - repaid)
-                    .setParameter(7, entry.occurredAt).setParameter(8, availableAt).setParameter(9, expiresAt)
-                    .executeUpdate();
+        if (points <= 0) {
+            return post(entry);
         }
-        return new Posted(entry, balance(memberId, entry.createdAt));
+        // The entry, its lot and the balance after them in one round trip; the lot is not yet visible to the
+        // statement's own snapshot, so the balance adds it from the insert's RETURNING.
+        Query statement = em.createNativeQuery("WITH " + INSERT_ENTRY + """
+                , new_lot AS (
+                    INSERT INTO lot (id, member_id, entry_id, order_id, points, remaining, occurred_at, available_at, expires_at)
+                    VALUES (?12, ?2, ?1, ?5, ?4, ?13, ?8, ?10, ?11)
+                    RETURNING remaining, available_at, expires_at),
+                usable AS (
+                    SELECT remaining, available_at, expires_at FROM lot WHERE member_id = ?2 AND remaining > 0
+                    UNION ALL SELECT remaining, available_at, expires_at FROM new_lot)
+                """ + BALANCE_OF_USABLE);
+        bind(statement, entry).setParameter(12, Ids.next("lot")).setParameter(13, points - repaid);
+        return posted(entry, statement);
     }
 
     /**
@@ -84,8 +90,7 @@ public class Ledger {
         if (taken < points) {
             throw new Problems.InsufficientPoints(points);
         }
-        record(entry);
-        return new Posted(entry, balance(memberId, entry.createdAt));
+        return post(entry);
     }
 
     /** Gives a cancelled redemption's points back to the lots they came from, with their original expiry. */
@@ -99,8 +104,7 @@ public class Ledger {
                  WHERE redeemed.member_id = ?1 AND redeemed.redemption_id = ?2 AND redeemed.type = 'REDEEM'
                    AND used.member_id = ?1 AND lot.id = used.lot_id AND lot.member_id = ?1""")
                 .setParameter(1, memberId).setParameter(2, redemptionId).executeUpdate();
-        record(entry);
-        return new Posted(entry, balance(memberId, entry.createdAt));
+        return post(entry);
     }
 
     /**
@@ -144,8 +148,7 @@ public class Ledger {
                  WHERE member_id = ?1 AND remaining > 0 AND (expires_at IS NULL OR expires_at > ?2)""")
                 .setParameter(1, memberId).setParameter(2, now).executeUpdate();
         em.createNativeQuery("UPDATE member_balance SET debt = 0 WHERE member_id = ?1").setParameter(1, memberId).executeUpdate();
-        record(entry);
-        return Optional.of(new Posted(entry, balance(memberId, now)));
+        return Optional.of(post(entry));
     }
 
     /**
@@ -176,24 +179,36 @@ public class Ledger {
     public record Expired(int lots, long points) {
     }
 
+    /**
+     * The member's balance now and the available points of the lots that expire next within {@code days} (with the
+     * day they expire), in one round trip: the app reads this on every screen.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Balance balance(String memberId) {
-        return balance(memberId, clock.instant());
+    public Standing standing(String memberId, int days) {
+        Instant now = clock.instant();
+        Object[] row = (Object[]) em.createNativeQuery("""
+                WITH usable AS (
+                    SELECT remaining, available_at, expires_at FROM lot
+                     WHERE member_id = ?1 AND remaining > 0 AND (expires_at IS NULL OR expires_at > ?2)),
+                soon AS (
+                    SELECT CAST(expires_at AT TIME ZONE 'UTC' AS date) AS day, remaining FROM usable
+                     WHERE available_at <= ?2 AND expires_at <= ?3),
+                first_day AS (SELECT min(day) AS day FROM soon)
+                SELECT (SELECT COALESCE(SUM(remaining), 0) FROM usable WHERE available_at <= ?2) - b.debt,
+                       (SELECT COALESCE(SUM(remaining), 0) FROM usable WHERE available_at > ?2),
+                       b.lifetime_earned, b.lifetime_redeemed,
+                       (SELECT day FROM first_day),
+                       (SELECT SUM(remaining) FROM soon WHERE day = (SELECT day FROM first_day))
+                  FROM member_balance b WHERE b.member_id = ?1""")
+                .setParameter(1, memberId).setParameter(2, now).setParameter(3, now.plus(Duration.ofDays(days)))
+                .getSingleResult();
+        Expiring expiring = row[4] == null ? null
+                : new Expiring(((Number) row[5]).longValue(), row[4] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) row[4]);
+        return new Standing(balanceOf(row), expiring);
     }
 
-    /** The available points of the lots that expire next within {@code days}, and the day they expire. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Expiring> expiringWithin(String memberId, int days) {
-        Instant now = clock.instant();
-        List<?> rows = em.createNativeQuery("""
-                SELECT (expires_at AT TIME ZONE 'UTC')::date AS day, SUM(remaining) FROM lot
-                 WHERE member_id = ?1 AND remaining > 0 AND available_at <= ?2 AND expires_at > ?2 AND expires_at <= ?3
-                 GROUP BY day ORDER BY day LIMIT 1""")
-                .setParameter(1, memberId).setParameter(2, now).setParameter(3, now.plus(Duration.ofDays(days)))
-                .getResultList();
-        return rows.stream().map(r -> (Object[]) r)
-                .map(r -> new Expiring(((Number) r[1]).longValue(), r[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[0]))
-                .findFirst();
+    /** A member's balance and, when some are due within the warning window, its points about to expire. */
+    public record Standing(Balance balance, Expiring expiringSoon) {
     }
 
     /** A member's entries, newest first, {@code limit + 1} of them so the caller can tell whether more follow. */
@@ -218,8 +233,7 @@ public class Ledger {
             em.createNativeQuery("UPDATE member_balance SET debt = debt + ?2 WHERE member_id = ?1")
                     .setParameter(1, entry.memberId).setParameter(2, points - taken).executeUpdate();
         }
-        record(entry);
-        return new Posted(entry, balance(entry.memberId, entry.createdAt));
+        return post(entry);
     }
 
     /** Locks the member's balance row (the serialisation point of all its postings), moves its counters, returns its debt. */
@@ -264,24 +278,53 @@ public class Ledger {
         return taken.stream().mapToLong(p -> ((Number) p).longValue()).sum();
     }
 
-    private Balance balance(String memberId, Instant at) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                SELECT COALESCE(SUM(l.remaining) FILTER (WHERE l.available_at <= ?2), 0) - b.debt,
-                       COALESCE(SUM(l.remaining) FILTER (WHERE l.available_at > ?2), 0),
-                       b.lifetime_earned, b.lifetime_redeemed
-                  FROM member_balance b
-                  LEFT JOIN lot l ON l.member_id = b.member_id AND l.remaining > 0 AND (l.expires_at IS NULL OR l.expires_at > ?2)
-                 WHERE b.member_id = ?1
-                 GROUP BY b.debt, b.lifetime_earned, b.lifetime_redeemed""")
-                .setParameter(1, memberId).setParameter(2, at).getSingleResult();
-        return new Balance(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                ((Number) row[2]).longValue(), ((Number) row[3]).longValue());
+    /** The entry's insert, as the first part of a WITH: parameters ?1 to ?11 (see {@link #bind}). */
+    private static final String INSERT_ENTRY = """
+            entry AS (
+                INSERT INTO ledger_entry (id, member_id, type, points, order_id, redemption_id, description, occurred_at,
+                                          created_at, available_at, expires_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))
+            """;
+
+    /** The member's (?2) balance at the entry's creation (?9) from a {@code usable} set of its lots. */
+    private static final String BALANCE_OF_USABLE = """
+            SELECT COALESCE(SUM(u.remaining) FILTER (WHERE u.available_at <= ?9), 0) - b.debt,
+                   COALESCE(SUM(u.remaining) FILTER (WHERE u.available_at > ?9), 0),
+                   b.lifetime_earned, b.lifetime_redeemed
+              FROM member_balance b
+              LEFT JOIN usable u ON u.remaining > 0 AND (u.expires_at IS NULL OR u.expires_at > ?9)
+             WHERE b.member_id = ?2
+             GROUP BY b.debt, b.lifetime_earned, b.lifetime_redeemed""";
+
+    /**
+     * Writes the entry and reads the balance after it in one statement. Its snapshot is taken after the balance lock
+     * and the lot changes of this posting (earlier statements), so it sees every posting before this one.
+     */
+    private Posted post(LedgerEntry entry) {
+        Query statement = em.createNativeQuery("WITH " + INSERT_ENTRY + """
+                , usable AS (SELECT remaining, available_at, expires_at FROM lot WHERE member_id = ?2 AND remaining > 0)
+                """ + BALANCE_OF_USABLE);
+        return posted(entry, bind(statement, entry));
     }
 
-    /** Writes the entry and tells the metrics, which count it if the transaction commits. */
-    private void record(LedgerEntry entry) {
-        em.persist(entry);
+    private static Query bind(Query statement, LedgerEntry entry) {
+        return statement.setParameter(1, entry.id).setParameter(2, entry.memberId).setParameter(3, entry.type.name())
+                .setParameter(4, entry.points).setParameter(5, entry.orderId)
+                .setParameter(6, entry.redemptionId).setParameter(7, entry.description)
+                .setParameter(8, entry.occurredAt).setParameter(9, entry.createdAt)
+                .setParameter(10, entry.availableAt).setParameter(11, entry.expiresAt);
+    }
+
+    /** Runs the posting statement and tells the metrics, which count the entry if the transaction commits. */
+    private Posted posted(LedgerEntry entry, Query statement) {
+        Posted result = new Posted(entry, balanceOf((Object[]) statement.getSingleResult()));
         posted.fire(new EntryPosted(entry.type, entry.points));
+        return result;
+    }
+
+    private static Balance balanceOf(Object[] row) {
+        return new Balance(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue(), ((Number) row[3]).longValue());
     }
 
     private LedgerEntry entry(String memberId, EntryType type, long points, String description, Instant occurredAt) {

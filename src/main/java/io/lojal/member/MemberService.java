@@ -163,13 +163,14 @@ public class MemberService {
     }
 
     public MemberView view(Member member) {
-        Balance balance = ledger.balance(member.id);
+        Ledger.Standing standing = ledger.standing(member.id, EXPIRY_WARNING_DAYS);
+        Balance balance = standing.balance();
+        Ledger.Expiring expiring = standing.expiringSoon();
         Tier tier = tiers.byCode(member.tierCode);
         return new MemberView(member.id, member.externalId, member.email, member.name, member.birthDate, member.status,
                 new MemberView.TierRef(tier.code(), tier.name()),
                 new MemberView.PointsView(balance.available(), balance.pending(), balance.lifetimeEarned(),
-                        balance.lifetimeRedeemed(), ledger.expiringWithin(member.id, EXPIRY_WARNING_DAYS)
-                        .map(e -> new MemberView.ExpiringSoon(e.points(), e.on())).orElse(null)),
+                        balance.lifetimeRedeemed(), expiring == null ? null : new MemberView.ExpiringSoon(expiring.points(), expiring.on())),
                 member.enrolledAt, member.referredBy, member.attributes);
     }
 

@@ -142,7 +142,7 @@ public class ReferralService {
      */
     void reward(@Observes OrderEarned order) {
         ProgramSettings.Referral settings = programs.current().referral();
-        if (order.amount() < settings.minFirstOrderAmount()) {
+        if (!order.referred() || order.amount() < settings.minFirstOrderAmount()) {
             return;
         }
         List<?> pending = em.createNativeQuery("SELECT referrer_id FROM referral WHERE referee_id = ?1 AND status = 'PENDING'")

@@ -116,16 +116,18 @@ public class TierService {
     /**
      * After an earn: moves the member up at once when its qualifying points now reach a higher tier (the earn itself
      * was priced with the old tier). Never moves down: that is the evaluation job's, after the tier's validity.
+     * Qualifying points are never more than the member's lifetime earned points (both are net of refunds; lifetime also
+     * counts bonuses and every window), so a member whose lifetime points are below the next threshold is spared the query.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public TierMove afterEarn(String memberId, String tierCode) {
+    public TierMove afterEarn(String memberId, String tierCode, long lifetimeEarned) {
         TierLadder tiers = ladder();
-        if (tiers.isTop(tierCode)) {
+        Tier current = byCode(tierCode);
+        if (tiers.above(current).map(next -> lifetimeEarned < next.threshold()).orElse(true)) {
             return new TierMove(tierCode, false);
         }
         Instant now = clock.instant();
         int window = programs.current().tierWindowMonths();
-        Tier current = byCode(tierCode);
         Tier reached = tiers.forPoints(repository.qualifyingPoints(memberId, windowStart(now, window), now));
         if (reached.rank() <= current.rank()) {
             return new TierMove(current.code(), false);
