@@ -21,5 +21,6 @@ COPY --from=build --chown=10001:10001 /src/target/quarkus-app/quarkus/ /app/quar
 COPY --from=build --chown=10001:10001 /src/target/quarkus-app/quarkus-run.jar /app/quarkus-run.jar
 USER 10001
 EXPOSE 8080
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Djava.io.tmpdir=/tmp"
+# Half the container memory for the heap: the rest is metaspace, threads, buffers and code (RSS stays under 400 MB in a 512 MiB pod).
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -Djava.io.tmpdir=/tmp"
 ENTRYPOINT ["java", "-jar", "/app/quarkus-run.jar"]

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Gives every error response of the spec its problem+json body, and adds the answers every {@code /v1} call can give
- * (400, 401, 403, 500), so resources declare only the refusals that are their own.
+ * (400, 401, 403, 500, 503), so resources declare only the refusals that are their own.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -21,7 +21,8 @@ public class ProblemResponsesFilter implements OASFilter {
             Map.entry("400", "`validation-failed` (each offending field in `errors`) or `malformed-request` (body is not JSON)"),
             Map.entry("401", "`unauthorized`: no bearer token, or one that is expired, tampered with or from another issuer"),
             Map.entry("403", "`forbidden`: the token's role may not make this call"),
-            Map.entry("500", "`internal-error`: nothing was applied; no internals are disclosed"));
+            Map.entry("500", "`internal-error`: nothing was applied; no internals are disclosed"),
+            Map.entry("503", "`overloaded`: too many calls in progress; nothing was applied, retry after `Retry-After` seconds"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
