@@ -33,6 +33,9 @@ public class IdempotencyService {
     EntityManager em;
 
     @Inject
+    Sql sql;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -49,39 +52,35 @@ public class IdempotencyService {
         checkKey(key);
         String scope = caller.subject();
         String requestHash = fingerprint(operation, request);
-        boolean mine = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtext(?1), hashtext(?2))")
-                .setParameter(1, scope).setParameter(2, key)
-                .getSingleResult();
+        boolean mine = sql.one("SELECT pg_try_advisory_xact_lock(hashtext(?1), hashtext(?2))", row -> row.getBoolean(1), scope, key);
         if (!mine) {
             throw new Problems.IdempotencyInProgress();
         }
         Instant now = clock.instant();
-        @SuppressWarnings("unchecked")
-        List<Object[]> stored = em.createNativeQuery("""
+        List<Stored> stored = sql.list("""
                 SELECT request_hash, status, body, location FROM idempotency_key
-                 WHERE caller = ?1 AND key = ?2 AND created_at > ?3""")
-                .setParameter(1, scope).setParameter(2, key).setParameter(3, now.minus(retention))
-                .getResultList();
+                 WHERE caller = ?1 AND key = ?2 AND created_at > ?3""",
+                row -> new Stored(row.getString(1), new Reply(row.getInt(2), readJson(row.getString(3)), row.getString(4), true)),
+                scope, key, now.minus(retention));
         if (!stored.isEmpty()) {
-            Object[] row = stored.get(0);
-            if (!requestHash.equals(row[0])) {
+            if (!requestHash.equals(stored.get(0).requestHash())) {
                 throw new Problems.IdempotencyKeyReuse();
             }
-            return new Reply((Integer) row[1], readJson((String) row[2]), (String) row[3], true);
+            return stored.get(0).reply();
         }
         Reply reply = work.get();
         // A row older than the retention is replaced: the key is free again.
-        em.createNativeQuery("""
+        sql.update("""
                 INSERT INTO idempotency_key (caller, key, request_hash, status, body, location, created_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                 ON CONFLICT (caller, key) DO UPDATE
                    SET request_hash = excluded.request_hash, status = excluded.status, body = excluded.body,
-                       location = excluded.location, created_at = excluded.created_at""")
-                .setParameter(1, scope).setParameter(2, key).setParameter(3, requestHash)
-                .setParameter(4, reply.status()).setParameter(5, writeJson(reply.body()))
-                .setParameter(6, reply.location()).setParameter(7, now)
-                .executeUpdate();
+                       location = excluded.location, created_at = excluded.created_at""",
+                scope, key, requestHash, reply.status(), writeJson(reply.body()), reply.location(), now);
         return reply;
+    }
+
+    private record Stored(String requestHash, Reply reply) {
     }
 
     /** Deletes stored responses past their retention; called by a scheduled job. */

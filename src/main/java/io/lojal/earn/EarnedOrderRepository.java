@@ -1,6 +1,7 @@
 package io.lojal.earn;
 
 import io.lojal.common.JsonColumns;
+import io.lojal.common.Sql;
 import io.lojal.earn.dto.EarnRequest;
 import static io.lojal.common.SqlValues.longValue;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,22 +20,17 @@ public class EarnedOrderRepository {
     @Inject
     JsonColumns json;
 
+    @Inject
+    Sql sql;
+
     /** Records an earned order ({@code earnPoints}: its points without bonuses, what counts for tiers); false when the orderId has earned before (the unique key decides, also under races). */
     public boolean insert(EarnRequest order, String memberId, Instant occurredAt, long points, long earnPoints) {
-        return em.createNativeQuery("""
+        return sql.update("""
                 INSERT INTO earn_order (order_id, member_id, amount, currency, points, earn_points, channel, lines, occurred_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?9, ?6, CAST(?7 AS jsonb), ?8)
-                ON CONFLICT (order_id) DO NOTHING""")
-                .setParameter(1, order.orderId())
-                .setParameter(2, memberId)
-                .setParameter(3, order.amount())
-                .setParameter(4, order.currency())
-                .setParameter(5, points)
-                .setParameter(6, order.channel() == null ? null : order.channel().name())
-                .setParameter(7, json.write(order.lines()))
-                .setParameter(8, occurredAt)
-                .setParameter(9, earnPoints)
-                .executeUpdate() == 1;
+                ON CONFLICT (order_id) DO NOTHING""",
+                order.orderId(), memberId, order.amount(), order.currency(), points,
+                order.channel() == null ? null : order.channel().name(), json.write(order.lines()), occurredAt, earnPoints) == 1;
     }
 
     /** Whether the member has earned on an order other than this one. */

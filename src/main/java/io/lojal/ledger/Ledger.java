@@ -3,12 +3,14 @@ package io.lojal.ledger;
 import io.lojal.common.Ids;
 import io.lojal.common.PageRequest;
 import io.lojal.common.Problems;
+import io.lojal.common.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +33,9 @@ public class Ledger {
     EntityManager em;
 
     @Inject
+    Sql sql;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -38,7 +43,7 @@ public class Ledger {
 
     /** Opens the balance of a new member. */
     public void open(String memberId) {
-        em.createNativeQuery("INSERT INTO member_balance (member_id) VALUES (?1)").setParameter(1, memberId).executeUpdate();
+        sql.update("INSERT INTO member_balance (member_id) VALUES (?1)", memberId);
     }
 
     /** Points credited as a lot: available from {@code availableAt}, gone at {@code expiresAt} (null: never). */
@@ -51,20 +56,18 @@ public class Ledger {
         boolean availableNow = !availableAt.isAfter(entry.createdAt);
         // Debt is repaid from points the member could spend now; pending points wait until the next credit after them.
         long earned = type == EntryType.ADJUST ? 0 : points;
-        long debt = ((Number) em.createNativeQuery("""
+        long debt = sql.one("""
                 UPDATE member_balance b SET debt = b.debt - LEAST(b.debt, ?2), lifetime_earned = b.lifetime_earned + ?3
                   FROM (SELECT debt FROM member_balance WHERE member_id = ?1 FOR UPDATE) old_balance
                  WHERE b.member_id = ?1
-                RETURNING old_balance.debt""")
-                .setParameter(1, memberId).setParameter(2, availableNow ? points : 0).setParameter(3, earned)
-                .getSingleResult()).longValue();
+                RETURNING old_balance.debt""", row -> row.getLong(1), memberId, availableNow ? points : 0L, earned);
         long repaid = availableNow ? Math.min(debt, points) : 0;
         if (points <= 0) {
             return post(entry);
         }
         // The entry, its lot and the balance after them in one round trip; the lot is not yet visible to the
         // statement's own snapshot, so the balance adds it from the insert's RETURNING.
-        Query statement = em.createNativeQuery("WITH " + INSERT_ENTRY + """
+        return posted(entry, "WITH " + INSERT_ENTRY + """
                 , new_lot AS (
                     INSERT INTO lot (id, member_id, entry_id, order_id, points, remaining, occurred_at, available_at, expires_at)
                     VALUES (?12, ?2, ?1, ?5, ?4, ?13, ?8, ?10, ?11)
@@ -72,9 +75,7 @@ public class Ledger {
                 usable AS (
                     SELECT remaining, available_at, expires_at FROM lot WHERE member_id = ?2 AND remaining > 0
                     UNION ALL SELECT remaining, available_at, expires_at FROM new_lot)
-                """ + BALANCE_OF_USABLE);
-        bind(statement, entry).setParameter(12, Ids.next("lot")).setParameter(13, points - repaid);
-        return posted(entry, statement);
+                """ + BALANCE_OF_USABLE, Ids.next("lot"), points - repaid);
     }
 
     /**
@@ -98,12 +99,11 @@ public class Ledger {
         LedgerEntry entry = entry(memberId, EntryType.REVERSAL, points, "Redemption " + redemptionId + " cancelled", null);
         entry.redemptionId = redemptionId;
         lockAndCount(memberId, 0, -points);
-        em.createNativeQuery("""
+        sql.update("""
                 UPDATE lot SET remaining = lot.remaining + used.points
                   FROM lot_use used JOIN ledger_entry redeemed ON redeemed.id = used.entry_id
                  WHERE redeemed.member_id = ?1 AND redeemed.redemption_id = ?2 AND redeemed.type = 'REDEEM'
-                   AND used.member_id = ?1 AND lot.id = used.lot_id AND lot.member_id = ?1""")
-                .setParameter(1, memberId).setParameter(2, redemptionId).executeUpdate();
+                   AND used.member_id = ?1 AND lot.id = used.lot_id AND lot.member_id = ?1""", memberId, redemptionId);
         return post(entry);
     }
 
@@ -135,19 +135,17 @@ public class Ledger {
     public Optional<Posted> forfeitAll(String memberId) {
         long debt = lockAndCount(memberId, 0, 0);
         Instant now = clock.instant();
-        long held = ((Number) em.createNativeQuery("""
+        long held = sql.one("""
                 SELECT COALESCE(SUM(remaining), 0) FROM lot
-                 WHERE member_id = ?1 AND remaining > 0 AND (expires_at IS NULL OR expires_at > ?2)""")
-                .setParameter(1, memberId).setParameter(2, now).getSingleResult()).longValue();
+                 WHERE member_id = ?1 AND remaining > 0 AND (expires_at IS NULL OR expires_at > ?2)""", row -> row.getLong(1), memberId, now);
         if (held - debt <= 0) {
             return Optional.empty();
         }
         LedgerEntry entry = entry(memberId, EntryType.FORFEIT, -(held - debt), "Points forfeited on erasure", null);
-        em.createNativeQuery("""
+        sql.update("""
                 UPDATE lot SET remaining = 0
-                 WHERE member_id = ?1 AND remaining > 0 AND (expires_at IS NULL OR expires_at > ?2)""")
-                .setParameter(1, memberId).setParameter(2, now).executeUpdate();
-        em.createNativeQuery("UPDATE member_balance SET debt = 0 WHERE member_id = ?1").setParameter(1, memberId).executeUpdate();
+                 WHERE member_id = ?1 AND remaining > 0 AND (expires_at IS NULL OR expires_at > ?2)""", memberId, now);
+        sql.update("UPDATE member_balance SET debt = 0 WHERE member_id = ?1", memberId);
         return Optional.of(post(entry));
     }
 
@@ -186,7 +184,7 @@ public class Ledger {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Standing standing(String memberId, int days) {
         Instant now = clock.instant();
-        Object[] row = (Object[]) em.createNativeQuery("""
+        return sql.one("""
                 WITH usable AS (
                     SELECT remaining, available_at, expires_at FROM lot
                      WHERE member_id = ?1 AND remaining > 0 AND (expires_at IS NULL OR expires_at > ?2)),
@@ -199,12 +197,10 @@ public class Ledger {
                        b.lifetime_earned, b.lifetime_redeemed,
                        (SELECT day FROM first_day),
                        (SELECT SUM(remaining) FROM soon WHERE day = (SELECT day FROM first_day))
-                  FROM member_balance b WHERE b.member_id = ?1""")
-                .setParameter(1, memberId).setParameter(2, now).setParameter(3, now.plus(Duration.ofDays(days)))
-                .getSingleResult();
-        Expiring expiring = row[4] == null ? null
-                : new Expiring(((Number) row[5]).longValue(), row[4] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) row[4]);
-        return new Standing(balanceOf(row), expiring);
+                  FROM member_balance b WHERE b.member_id = ?1""",
+                row -> new Standing(balanceOf(row), row.getObject(5) == null ? null
+                        : new Expiring(row.getLong(6), row.getObject(5, LocalDate.class))),
+                memberId, now, now.plus(Duration.ofDays(days)));
     }
 
     /** A member's balance and, when some are due within the warning window, its points about to expire. */
@@ -230,19 +226,16 @@ public class Ledger {
         lockAndCount(entry.memberId, earnedDelta, 0);
         long taken = take(entry.memberId, entry.id, points, preferredOrderId, entry.createdAt, null);
         if (taken < points) {
-            em.createNativeQuery("UPDATE member_balance SET debt = debt + ?2 WHERE member_id = ?1")
-                    .setParameter(1, entry.memberId).setParameter(2, points - taken).executeUpdate();
+            sql.update("UPDATE member_balance SET debt = debt + ?2 WHERE member_id = ?1", entry.memberId, points - taken);
         }
         return post(entry);
     }
 
     /** Locks the member's balance row (the serialisation point of all its postings), moves its counters, returns its debt. */
     private long lockAndCount(String memberId, long earnedDelta, long redeemedDelta) {
-        return ((Number) em.createNativeQuery("""
+        return sql.one("""
                 UPDATE member_balance SET lifetime_earned = lifetime_earned + ?2, lifetime_redeemed = lifetime_redeemed + ?3
-                 WHERE member_id = ?1 RETURNING debt""")
-                .setParameter(1, memberId).setParameter(2, earnedDelta).setParameter(3, redeemedDelta)
-                .getSingleResult()).longValue();
+                 WHERE member_id = ?1 RETURNING debt""", row -> row.getLong(1), memberId, earnedDelta, redeemedDelta);
     }
 
     /**
@@ -251,7 +244,7 @@ public class Ledger {
      * nothing unless the available points less that debt cover all of it. Returns the points taken.
      */
     private long take(String memberId, String entryId, long points, String preferredOrderId, Instant now, Long requireAfterDebt) {
-        List<?> taken = em.createNativeQuery("""
+        List<Long> taken = sql.list("""
                 WITH usable AS (
                     SELECT id, remaining, occurred_at, COALESCE(order_id = CAST(?4 AS text), false) AS preferred
                       FROM lot
@@ -271,11 +264,8 @@ public class Ledger {
                     RETURNING lot.id, portion.points)
                 INSERT INTO lot_use (entry_id, lot_id, member_id, points)
                 SELECT ?2, id, ?1, points FROM used
-                RETURNING points""")
-                .setParameter(1, memberId).setParameter(2, entryId).setParameter(3, now)
-                .setParameter(4, preferredOrderId).setParameter(5, points).setParameter(6, requireAfterDebt)
-                .getResultList();
-        return taken.stream().mapToLong(p -> ((Number) p).longValue()).sum();
+                RETURNING points""", row -> row.getLong(1), memberId, entryId, now, preferredOrderId, points, requireAfterDebt);
+        return taken.stream().mapToLong(Long::longValue).sum();
     }
 
     /** The entry's insert, as the first part of a WITH: parameters ?1 to ?11 (see {@link #bind}). */
@@ -301,30 +291,28 @@ public class Ledger {
      * and the lot changes of this posting (earlier statements), so it sees every posting before this one.
      */
     private Posted post(LedgerEntry entry) {
-        Query statement = em.createNativeQuery("WITH " + INSERT_ENTRY + """
+        return posted(entry, "WITH " + INSERT_ENTRY + """
                 , usable AS (SELECT remaining, available_at, expires_at FROM lot WHERE member_id = ?2 AND remaining > 0)
                 """ + BALANCE_OF_USABLE);
-        return posted(entry, bind(statement, entry));
     }
 
-    private static Query bind(Query statement, LedgerEntry entry) {
-        return statement.setParameter(1, entry.id).setParameter(2, entry.memberId).setParameter(3, entry.type.name())
-                .setParameter(4, entry.points).setParameter(5, entry.orderId)
-                .setParameter(6, entry.redemptionId).setParameter(7, entry.description)
-                .setParameter(8, entry.occurredAt).setParameter(9, entry.createdAt)
-                .setParameter(10, entry.availableAt).setParameter(11, entry.expiresAt);
-    }
-
-    /** Runs the posting statement and tells the metrics, which count the entry if the transaction commits. */
-    private Posted posted(LedgerEntry entry, Query statement) {
-        Posted result = new Posted(entry, balanceOf((Object[]) statement.getSingleResult()));
+    /**
+     * Runs a posting statement — the entry's parameters first (?1 to ?11), then {@code more} — and tells the metrics,
+     * which count the entry if the transaction commits.
+     */
+    private Posted posted(LedgerEntry entry, String statement, Object... more) {
+        Object[] parameters = new Object[11 + more.length];
+        Object[] own = {entry.id, entry.memberId, entry.type.name(), entry.points, entry.orderId, entry.redemptionId,
+                entry.description, entry.occurredAt, entry.createdAt, entry.availableAt, entry.expiresAt};
+        System.arraycopy(own, 0, parameters, 0, own.length);
+        System.arraycopy(more, 0, parameters, own.length, more.length);
+        Posted result = new Posted(entry, sql.one(statement, Ledger::balanceOf, parameters));
         posted.fire(new EntryPosted(entry.type, entry.points));
         return result;
     }
 
-    private static Balance balanceOf(Object[] row) {
-        return new Balance(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                ((Number) row[2]).longValue(), ((Number) row[3]).longValue());
+    private static Balance balanceOf(ResultSet row) throws SQLException {
+        return new Balance(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4));
     }
 
     private LedgerEntry entry(String memberId, EntryType type, long points, String description, Instant occurredAt) {

@@ -4,6 +4,7 @@ import static io.lojal.common.SqlValues.instant;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.lojal.common.JsonColumns;
+import io.lojal.common.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,6 +25,9 @@ public class TierRepository {
 
     @Inject
     JsonColumns json;
+
+    @Inject
+    Sql sql;
 
     @SuppressWarnings("unchecked")
     public List<Tier> all() {
@@ -62,9 +66,8 @@ public class TierRepository {
 
     /** A member's qualifying points: its orders with occurredAt in (since, until], net of refunds. */
     public long qualifyingPoints(String memberId, Instant since, Instant until) {
-        return ((Number) em.createNativeQuery("SELECT COALESCE(SUM(" + QUALIFYING + "), 0) FROM earn_order o"
-                        + " WHERE o.member_id = ?1 AND o.occurred_at > ?2 AND o.occurred_at <= ?3")
-                .setParameter(1, memberId).setParameter(2, since).setParameter(3, until).getSingleResult()).longValue();
+        return sql.one("SELECT COALESCE(SUM(" + QUALIFYING + "), 0) FROM earn_order o"
+                + " WHERE o.member_id = ?1 AND o.occurred_at > ?2 AND o.occurred_at <= ?3", row -> row.getLong(1), memberId, since, until);
     }
 
     /**
