@@ -5,116 +5,129 @@ import io.lojal.analytics.clv.GammaGamma;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.lojal.common.Sql;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** The analytics queries: set-based, in PostgreSQL; Java only receives aggregates. */
+/** The analytics queries: set-based, in PostgreSQL, over the read model of migration V5; Java only receives aggregates. */
 @ApplicationScoped
 public class AnalyticsRepository {
 
     @Inject
     EntityManager em;
 
-    /** members, activeMembers, orders, revenue, repeaters, mean gap (days), multi-category members. */
-    public Object[] orderFigures(Instant start, Instant end) {
-        return (Object[]) em.createNativeQuery("""
-                WITH o AS (
-                    SELECT member_id, occurred_at, amount - refunded_amount AS revenue, lines
-                      FROM earn_order WHERE occurred_at >= ?1 AND occurred_at < ?2),
-                per_member AS (SELECT member_id, count(*) AS orders FROM o GROUP BY member_id),
-                gaps AS (
-                    SELECT EXTRACT(EPOCH FROM occurred_at - lag(occurred_at) OVER (PARTITION BY member_id ORDER BY occurred_at)) / 86400.0 AS days
-                      FROM o),
-                multi AS (
-                    SELECT o.member_id FROM o CROSS JOIN LATERAL jsonb_array_elements(COALESCE(o.lines, '[]'::jsonb)) line
-                     WHERE line->>'category' IS NOT NULL
-                     GROUP BY o.member_id HAVING count(DISTINCT line->>'category') >= 2)
-                SELECT (SELECT count(*) FROM member WHERE enrolled_at < ?2),
-                       (SELECT count(*) FROM per_member),
-                       (SELECT count(*) FROM o),
-                       (SELECT COALESCE(SUM(revenue), 0) FROM o),
-                       (SELECT count(*) FROM per_member WHERE orders >= 2),
-                       (SELECT avg(days) FROM gaps WHERE days IS NOT NULL),
-                       (SELECT count(*) FROM multi)""")
-                .setParameter(1, start).setParameter(2, end).getSingleResult();
+    @Inject
+    Sql sql;
+
+    /** The order figures of a range, in the read model's units (see {@link #micros}). */
+    public record OrderFigures(long members, long activeMembers, long orders, long revenue, long repeaters,
+                               long gapMicros, long gaps, long multiCategory) {
     }
 
-    /** pointsIssued, pointsRedeemed (net of cancels), pointsExpired, by the entries' occurredAt. */
-    public Object[] pointFigures(Instant start, Instant end) {
-        return (Object[]) em.createNativeQuery("""
-                SELECT COALESCE(SUM(points) FILTER (WHERE type IN ('EARN', 'BONUS', 'REFERRAL', 'ADJUST') AND points > 0), 0),
-                       COALESCE(-SUM(points) FILTER (WHERE type = 'REDEEM'), 0)
-                         - COALESCE(SUM(points) FILTER (WHERE type = 'REVERSAL' AND redemption_id IS NOT NULL), 0),
-                       COALESCE(-SUM(points) FILTER (WHERE type = 'EXPIRE'), 0)
-                  FROM ledger_entry WHERE occurred_at >= ?1 AND occurred_at < ?2""")
-                .setParameter(1, start).setParameter(2, end).getSingleResult();
+    /**
+     * Each member's orders in [start, end) are the positions (before, upto] of its sorted order_at, found by binary
+     * search; the gaps between them telescope to last − first, the revenue is a difference of running sums, and
+     * whether they span two categories is one look at mix.
+     */
+    public OrderFigures orderFigures(Instant start, Instant end) {
+        long members = sql.one("SELECT count(*) FROM member WHERE enrolled_at < ?1", row -> row.getLong(1), end);
+        return sql.one("""
+                WITH ranged AS (
+                    SELECT order_at, revenue_sum, mix, width_bucket(?1 - 1, order_at) AS before, width_bucket(?2 - 1, order_at) AS upto
+                      FROM member_history_now WHERE order_at[1] < ?2 AND order_at[cardinality(order_at)] >= ?1)
+                -- A member may have orders before and after the range and none in it.
+                SELECT count(*) FILTER (WHERE upto > before), COALESCE(SUM(upto - before), 0),
+                       COALESCE(SUM(revenue_sum[upto] - COALESCE(revenue_sum[before], 0)) FILTER (WHERE upto > before), 0),
+                       count(*) FILTER (WHERE upto - before >= 2),
+                       COALESCE(SUM(order_at[upto] - order_at[before + 1]) FILTER (WHERE upto - before >= 2), 0),
+                       COALESCE(SUM(upto - before - 1) FILTER (WHERE upto - before >= 2), 0),
+                       count(*) FILTER (WHERE mix[before + 1] <= upto)
+                  FROM ranged""",
+                row -> new OrderFigures(members, row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4),
+                        row.getLong(5), row.getLong(6), row.getLong(7)),
+                micros(start), micros(end));
     }
 
-    /** All members' available and pending points at {@code now}: unexpired lots less debts. */
+    /** pointsIssued, pointsRedeemed (net of cancels), pointsExpired of the entries that occurred on the days from..to. */
+    public long[] pointFigures(LocalDate from, LocalDate to) {
+        return sql.one("""
+                SELECT COALESCE(SUM(issued), 0), COALESCE(SUM(redeemed), 0), COALESCE(SUM(expired), 0)
+                  FROM (SELECT * FROM points_day WHERE day BETWEEN ?1 AND ?2
+                        UNION ALL SELECT * FROM points_day_change WHERE day BETWEEN ?1 AND ?2) days""",
+                row -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3)}, from, to);
+    }
+
+    /**
+     * All members' available and pending points at {@code now}: the lots expiring after today by day, today's
+     * one by one (some of them are gone already), less debts.
+     */
     public long liability(Instant now) {
-        return ((Number) em.createNativeQuery("""
-                SELECT (SELECT COALESCE(SUM(remaining), 0) FROM lot WHERE remaining > 0 AND (expires_at IS NULL OR expires_at > ?1))
-                     - (SELECT COALESCE(SUM(debt), 0) FROM member_balance)""")
-                .setParameter(1, now).getSingleResult()).longValue();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        return sql.one("""
+                SELECT (SELECT COALESCE(SUM(points), 0)
+                          FROM (SELECT * FROM liability_day WHERE expires_on > ?2
+                                UNION ALL SELECT * FROM liability_day_change WHERE expires_on > ?2) days)
+                     + (SELECT COALESCE(SUM(remaining), 0) FROM lot WHERE remaining > 0 AND expires_at > ?1 AND expires_at < ?3)
+                     - (SELECT COALESCE(SUM(debt), 0) FROM member_balance WHERE debt > 0)""",
+                row -> row.getLong(1), now, today, today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
     }
 
-    /** (cohort period start, activity period start, members) for members whose first order ever falls in the range. */
-    @SuppressWarnings("unchecked")
-    public List<Object[]> cohortActivity(String unit, Instant start, Instant end) {
-        return em.createNativeQuery("""
-                WITH o AS (
-                    SELECT member_id, date_trunc(?1, occurred_at AT TIME ZONE 'UTC') AS period FROM earn_order WHERE occurred_at < ?3),
-                first AS (SELECT member_id, min(period) AS cohort FROM o GROUP BY member_id)
-                SELECT CAST(f.cohort AS date), CAST(o.period AS date), count(DISTINCT o.member_id)
-                  FROM o JOIN first f USING (member_id)
-                 WHERE f.cohort >= date_trunc(?1, CAST(?2 AS timestamptz) AT TIME ZONE 'UTC')
-                 GROUP BY 1, 2 ORDER BY 1, 2""")
-                .setParameter(1, unit).setParameter(2, start).setParameter(3, end).getResultList();
+    /**
+     * (cohort, period, members) for members whose first order ever falls in periods first..last: every period before
+     * the last from the stored period numbers; the last one, which may reach past {@code end}, from the orders before it.
+     */
+    public List<long[]> cohortActivity(Period unit, int first, int last, Instant lastStart, Instant end) {
+        return sql.list("""
+                WITH cohort AS MATERIALIZED (
+                    SELECT %1$s AS periods, order_at FROM member_history_now WHERE %1$s[1] BETWEEN ?1 AND ?2)
+                SELECT periods[1], period, count(*) FROM cohort, unnest(periods) period WHERE period < ?2 GROUP BY 1, 2
+                UNION ALL
+                SELECT periods[1], ?2, count(*) FROM cohort
+                 WHERE width_bucket(?4 - 1, order_at) > width_bucket(?3 - 1, order_at) GROUP BY 1""".formatted(unit.column()),
+                row -> new long[] {row.getInt(1), row.getInt(2), row.getLong(3)}, first, last, micros(lastStart), micros(end));
     }
 
-    /** customers with an order before {@code end}, and those whose last order is at or before {@code inactiveSince}. */
-    public Object[] churn(Instant end, Instant inactiveSince) {
-        return (Object[]) em.createNativeQuery("""
-                SELECT count(*), count(*) FILTER (WHERE last_order <= ?2)
-                  FROM (SELECT max(occurred_at) AS last_order FROM earn_order WHERE occurred_at < ?1 GROUP BY member_id) customers""")
-                .setParameter(1, end).setParameter(2, inactiveSince).getSingleResult();
+    /** customers with an order before {@code end}, and those whose last order before it is at or before {@code inactiveSince}. */
+    public long[] churn(Instant end, Instant inactiveSince) {
+        return sql.one("""
+                SELECT count(*), count(*) FILTER (WHERE order_at[width_bucket(?1 - 1, order_at)] <= ?2)
+                  FROM member_history_now WHERE order_at[1] < ?1""",
+                row -> new long[] {row.getLong(1), row.getLong(2)}, micros(end), micros(inactiveSince));
     }
 
-    /** Per member before {@code end}, on distinct UTC days: x, tx and T in days, and the mean value of its repeat days. */
+    /**
+     * Per member up to day {@code asOf} (its k days with orders): x = k − 1, tx and T in days, and the mean value of its
+     * repeat days, from the running sums of its day values.
+     */
     private static final String PER_MEMBER = """
-            WITH days AS (
-                SELECT member_id, CAST(occurred_at AT TIME ZONE 'UTC' AS date) AS day, SUM(amount - refunded_amount) AS value
-                  FROM earn_order WHERE occurred_at < ?1 GROUP BY 1, 2),
-            ranked AS (SELECT member_id, day, value, row_number() OVER (PARTITION BY member_id ORDER BY day) AS n FROM days),
+            WITH upto AS (
+                SELECT days, day_value_sum, width_bucket(?1, days) AS k FROM member_history_now WHERE days[1] <= ?1),
             per_member AS (
-                SELECT count(*) - 1 AS x, max(day) - min(day) AS tx,
-                       CAST(CAST(CAST(?1 AS timestamptz) AT TIME ZONE 'UTC' AS date) - 1 - min(day) AS integer) AS t,
-                       avg(value) FILTER (WHERE n > 1) AS mean
-                  FROM ranked GROUP BY member_id)
+                SELECT k - 1 AS x, days[k] - days[1] AS tx, ?1 - days[1] AS t,
+                       CASE WHEN k > 1 THEN CAST(day_value_sum[k] - day_value_sum[1] AS numeric) / (k - 1) END AS mean
+                  FROM upto)
             """;
 
     /**
      * Purchase histories grouped into identical (x, tx, T): how many members, how many of them with a positive repeat
      * value, and the sum of those values' means (what the expected spend, linear in the mean, needs).
      */
-    @SuppressWarnings("unchecked")
-    public List<PurchaseHistory> purchaseHistories(Instant end) {
-        List<Object[]> rows = em.createNativeQuery(PER_MEMBER + """
+    public List<PurchaseHistory> purchaseHistories(LocalDate asOf) {
+        return sql.list(PER_MEMBER + """
                 SELECT x, tx, t, count(*), count(*) FILTER (WHERE mean > 0), COALESCE(SUM(mean) FILTER (WHERE mean > 0), 0)
-                  FROM per_member GROUP BY 1, 2, 3""").setParameter(1, end).getResultList();
-        return rows.stream().map(r -> new PurchaseHistory(((Number) r[0]).intValue(), ((Number) r[1]).intValue(),
-                ((Number) r[2]).intValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
-                ((Number) r[5]).doubleValue())).toList();
+                  FROM per_member GROUP BY 1, 2, 3""",
+                row -> new PurchaseHistory(row.getInt(1), row.getInt(2), row.getInt(3), row.getLong(4), row.getLong(5),
+                        row.getDouble(6)), (int) asOf.toEpochDay());
     }
 
     /** Repeat buyers' (x, mean repeat-day value), the value rounded to 10 minor units so that few groups carry the fit. */
-    @SuppressWarnings("unchecked")
-    public List<GammaGamma.Spender> spenders(Instant end) {
-        List<Object[]> rows = em.createNativeQuery(PER_MEMBER + """
-                SELECT x, GREATEST(10, round(mean / 10) * 10), count(*) FROM per_member WHERE x > 0 AND mean > 0 GROUP BY 1, 2""")
-                .setParameter(1, end).getResultList();
-        return rows.stream().map(r -> new GammaGamma.Spender(((Number) r[0]).intValue(), ((Number) r[1]).doubleValue(),
-                ((Number) r[2]).longValue())).toList();
+    public List<GammaGamma.Spender> spenders(LocalDate asOf) {
+        return sql.list(PER_MEMBER + """
+                SELECT x, GREATEST(10, round(mean / 10) * 10), count(*) FROM per_member WHERE x > 0 AND mean > 0 GROUP BY 1, 2""",
+                row -> new GammaGamma.Spender(row.getInt(1), row.getDouble(2), row.getLong(3)), (int) asOf.toEpochDay());
     }
 
     /** Members with the same purchase history (days), and the sum of the mean repeat values of those that have one. */
@@ -126,10 +139,16 @@ public class AnalyticsRepository {
     }
 
     /** Customers before {@code end} and their total revenue. */
-    public Object[] customerRevenue(Instant end) {
-        return (Object[]) em.createNativeQuery("""
-                SELECT count(DISTINCT member_id), COALESCE(SUM(amount - refunded_amount), 0) FROM earn_order WHERE occurred_at < ?1""")
-                .setParameter(1, end).getSingleResult();
+    public long[] customerRevenue(Instant end) {
+        return sql.one("""
+                SELECT count(*), COALESCE(SUM(revenue_sum[width_bucket(?1 - 1, order_at)]), 0)
+                  FROM member_history_now WHERE order_at[1] < ?1""",
+                row -> new long[] {row.getLong(1), row.getLong(2)}, micros(end));
+    }
+
+    /** The read model's time unit: microseconds since the epoch. */
+    static long micros(Instant instant) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
     /** One member before {@code end}: revenue, orders, first and last order, and its (x, tx, T in days, repeat mean). */

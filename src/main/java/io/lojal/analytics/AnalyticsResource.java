@@ -24,6 +24,9 @@ public class AnalyticsResource {
     AnalyticsService analytics;
 
     @Inject
+    ClvService clv;
+
+    @Inject
     Clock clock;
 
     @GET
@@ -64,7 +67,7 @@ public class AnalyticsResource {
     @APIResponse(responseCode = "200", description = "The CLV figures")
     public Views.Clv clv(@QueryParam("asOf") @Parameter(description = "Default today (UTC)") String asOf,
                          @QueryParam("horizonMonths") @Parameter(description = "Default 12") String horizonMonths) {
-        return analytics.clv(DateRange.dateOr("asOf", asOf, today()), whole("horizonMonths", horizonMonths, 12));
+        return clv.clv(DateRange.dateOr("asOf", asOf, today()), whole("horizonMonths", horizonMonths, 12));
     }
 
     @GET

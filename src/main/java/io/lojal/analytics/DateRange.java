@@ -27,7 +27,11 @@ record DateRange(LocalDate from, LocalDate to) {
 
     /** The first instant of the range. */
     Instant start() {
-        return from.atStartOfDay().toInstant(ZoneOffset.UTC);
+        return startOf(from);
+    }
+
+    static Instant startOf(LocalDate day) {
+        return day.atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 
     /** The first instant after the range. */

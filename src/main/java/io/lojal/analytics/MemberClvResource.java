@@ -25,6 +25,9 @@ public class MemberClvResource {
     AnalyticsService analytics;
 
     @Inject
+    ClvService clv;
+
+    @Inject
     MemberService members;
 
     @Inject
@@ -37,7 +40,7 @@ public class MemberClvResource {
     public Views.MemberClv get(@PathParam("id") String id,
                                @QueryParam("asOf") @Parameter(description = "Default today (UTC)") String asOf,
                                @QueryParam("horizonMonths") @Parameter(description = "Default 12") String horizonMonths) {
-        return analytics.memberClv(members.byId(id), DateRange.dateOr("asOf", asOf, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)),
+        return clv.memberClv(members.byId(id), DateRange.dateOr("asOf", asOf, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)),
                 AnalyticsResource.whole("horizonMonths", horizonMonths, 12));
     }
 }

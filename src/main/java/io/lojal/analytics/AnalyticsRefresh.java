@@ -1,0 +1,83 @@
+package io.lojal.analytics;
+
+import io.lojal.common.Sql;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.function.IntSupplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Folds what writers appended to the analytics read model (migration V5) into its stored rows: the per-day points and
+ * liability changes, and the histories of members with new or refunded orders. Readers are exact without it (they add
+ * what is not folded yet); it keeps what they add small. Each step is one transaction, so a reader sees it done or
+ * not; rows appended while a step runs are not in its snapshot and wait for the next run.
+ */
+@ApplicationScoped
+public class AnalyticsRefresh {
+
+    private static final Logger LOG = Logger.getLogger(AnalyticsRefresh.class);
+
+    /** Members rebuilt per transaction: short enough not to hold up readers, long enough to amortise a statement. */
+    static final int MEMBERS_PER_STEP = 5000;
+
+    @Inject
+    Sql sql;
+
+    /** Folds everything appended so far; returns how many member histories it rebuilt. */
+    public long run() {
+        inOneTransaction(() -> sql.update("""
+                WITH moved AS (DELETE FROM points_day_change RETURNING *)
+                INSERT INTO points_day
+                SELECT day, sum(issued), sum(redeemed), sum(expired) FROM moved GROUP BY day
+                ON CONFLICT (day) DO UPDATE SET issued = points_day.issued + excluded.issued,
+                    redeemed = points_day.redeemed + excluded.redeemed, expired = points_day.expired + excluded.expired"""));
+        inOneTransaction(() -> sql.update("""
+                WITH moved AS (DELETE FROM liability_day_change RETURNING *)
+                INSERT INTO liability_day
+                SELECT expires_on, sum(points) FROM moved GROUP BY expires_on
+                ON CONFLICT (expires_on) DO UPDATE SET points = liability_day.points + excluded.points"""));
+        long members = 0;
+        for (int rebuilt; (rebuilt = inOneTransaction(() -> sql.one(REBUILD_STALE, row -> row.getInt(1)))) > 0; ) {
+            members += rebuilt;
+        }
+        return members;
+    }
+
+    /**
+     * One batch of stale members: their stale marks are deleted and their histories rebuilt in the same snapshot, so
+     * an order committed after it keeps its own mark. Returns the members rebuilt or dropped (no orders left).
+     */
+    private static final String REBUILD_STALE = """
+            WITH marks AS (
+                DELETE FROM member_history_stale
+                 WHERE member_id IN (SELECT DISTINCT member_id FROM member_history_stale LIMIT %d) RETURNING member_id),
+            members AS (SELECT DISTINCT member_id FROM marks),
+            fresh AS (SELECT * FROM member_history_of(ARRAY(SELECT member_id FROM members))),
+            stored AS (
+                INSERT INTO member_history SELECT * FROM fresh
+                ON CONFLICT (member_id) DO UPDATE SET order_at = excluded.order_at, revenue_sum = excluded.revenue_sum,
+                    mix = excluded.mix, months = excluded.months, weeks = excluded.weeks, days = excluded.days,
+                    day_value_sum = excluded.day_value_sum),
+            dropped AS (
+                DELETE FROM member_history h USING members m
+                 WHERE h.member_id = m.member_id AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.member_id = m.member_id))
+            SELECT count(*) FROM members""".formatted(MEMBERS_PER_STEP);
+
+    private int inOneTransaction(IntSupplier step) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            // One refresh at a time across instances: two could rebuild one member from different snapshots.
+            sql.one("SELECT pg_advisory_xact_lock(hashtext('lojal.refresh-analytics'))", row -> 0);
+            return step.getAsInt();
+        });
+    }
+
+    @Scheduled(every = "{lojal.analytics.refresh-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        long members = run();
+        if (members > 0) {
+            LOG.debugf("refresh-analytics: %d member histories rebuilt", members);
+        }
+    }
+}
