@@ -49,7 +49,8 @@ final class MaximumLikelihood {
     }
 
     static BgNbd fitBgNbd(java.util.List<Customer> customers) {
-        double[] p = fit(x -> new BgNbd(x[0], x[1], x[2], x[3]).logLikelihood(customers), new double[] {1, 1, 1, 1});
+        PurchaseSample sample = new PurchaseSample(customers);
+        double[] p = fit(x -> sample.logLikelihood(new BgNbd(x[0], x[1], x[2], x[3])), new double[] {1, 1, 1, 1});
         return new BgNbd(p[0], p[1], p[2], p[3]);
     }
 
