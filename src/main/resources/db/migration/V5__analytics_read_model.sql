@@ -22,26 +22,36 @@ CREATE TABLE member_history_stale (
 );
 
 -- The line categories of one order: null when none, the category when one, chr(1) when several.
-CREATE FUNCTION order_category(lines jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-    SELECT CASE WHEN count(DISTINCT category) = 1 THEN min(category) WHEN count(DISTINCT category) > 1 THEN chr(1) END
-      FROM jsonb_array_elements(CASE WHEN jsonb_typeof(lines) = 'array' THEN lines ELSE '[]' END) line,
-           LATERAL (SELECT line ->> 'category' AS category) c
-     WHERE category IS NOT NULL
+CREATE FUNCTION order_category(lines jsonb) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE
+        WHEN NOT jsonb_path_exists(lines, '$[*].category ? (@ != null)') THEN NULL
+        WHEN jsonb_path_exists(lines, '$[*].category ? (@ != null && @ != $first)',
+                               jsonb_build_object('first', jsonb_path_query_first(lines, '$[*].category ? (@ != null)'))) THEN chr(1)
+        ELSE jsonb_path_query_first(lines, '$[*].category ? (@ != null)') #>> '{}'
+    END
 $$;
 
--- member_history.mix from the orders' order_category, in order: one backward pass. Orders i..j span two categories
--- when one of them has several, or two of them have different ones; an order without categories changes nothing.
-CREATE FUNCTION category_mix(categories text[]) RETURNS integer[] LANGUAGE plpgsql IMMUTABLE AS $$
+-- Worked out once, when the order is written, rather than on every read of its history.
+ALTER TABLE earn_order ADD COLUMN category text GENERATED ALWAYS AS (order_category(lines)) STORED;
+
+-- member_history.mix from the orders' categories, latest order first (so that one forward pass reads each once).
+-- Orders i..j span two categories when one of them has several, or two of them have different ones; an order
+-- without categories changes nothing.
+CREATE FUNCTION category_mix(latest_first text[]) RETURNS integer[] LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 DECLARE
-    n integer := coalesce(array_length(categories, 1), 0);
+    n integer := coalesce(array_length(latest_first, 1), 0);
     mix integer[] := array_fill(2147483647, ARRAY[n]);
+    i integer := n + 1;
     nearest integer;            -- the first order after i with a category
     nearest_category text;
     other integer := 2147483647; -- the first order after nearest whose category differs from nearest_category
     category text;
 BEGIN
-    FOR i IN REVERSE n..1 LOOP
-        category := categories[i];
+    IF n = 0 THEN
+        RETURN mix;
+    END IF;
+    FOREACH category IN ARRAY latest_first LOOP
+        i := i - 1;
         IF category IS NULL THEN
             IF i < n THEN
                 mix[i] := mix[i + 1];
@@ -68,16 +78,16 @@ END
 $$;
 
 -- The member_history rows of the given members, computed from earn_order (none for a member without orders).
-CREATE FUNCTION member_history_of(members text[]) RETURNS SETOF member_history LANGUAGE sql STABLE AS $$
+CREATE FUNCTION member_history_of(members text[]) RETURNS SETOF member_history LANGUAGE sql STABLE PARALLEL SAFE AS $$
     WITH o AS (
-        SELECT member_id, order_id, occurred_at, amount - refunded_amount AS revenue, order_category(lines) AS category,
+        SELECT member_id, order_id, occurred_at, amount - refunded_amount AS revenue, category,
                CAST(floor(EXTRACT(EPOCH FROM occurred_at) * 1000000) AS bigint) AS at,
                CAST(occurred_at AT TIME ZONE 'UTC' AS date) - date '1970-01-01' AS day
-          FROM earn_order WHERE member_id = ANY (members)),
+          FROM earn_order JOIN unnest(members) AS asked (member_id) USING (member_id)),
     ordered AS (
         SELECT member_id, array_agg(at ORDER BY occurred_at, order_id) AS order_at,
                array_agg(revenue_to ORDER BY occurred_at, order_id) AS revenue_sum,
-               category_mix(array_agg(category ORDER BY occurred_at, order_id)) AS mix
+               category_mix(array_agg(category ORDER BY occurred_at DESC, order_id DESC)) AS mix
           FROM (SELECT o.*, sum(revenue) OVER (PARTITION BY member_id ORDER BY occurred_at, order_id) AS revenue_to FROM o) r
          GROUP BY member_id),
     daily AS (
@@ -133,7 +143,7 @@ CREATE TABLE points_day_change (
 
 -- What one ledger entry adds to points_day.
 CREATE FUNCTION entry_points(type text, points bigint, redemption_id text, OUT issued bigint, OUT redeemed bigint, OUT expired bigint)
-    LANGUAGE sql IMMUTABLE AS $$
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT CASE WHEN type IN ('EARN', 'BONUS', 'REFERRAL', 'ADJUST') AND points > 0 THEN points ELSE 0 END,
            CASE WHEN type = 'REDEEM' THEN -points WHEN type = 'REVERSAL' AND redemption_id IS NOT NULL THEN -points ELSE 0 END,
            CASE WHEN type = 'EXPIRE' THEN -points ELSE 0 END
@@ -165,7 +175,7 @@ CREATE TABLE liability_day_change (
     points      bigint NOT NULL
 );
 
-CREATE FUNCTION expires_on(expires_at timestamptz) RETURNS date LANGUAGE sql IMMUTABLE AS $$
+CREATE FUNCTION expires_on(expires_at timestamptz) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT COALESCE(CAST(expires_at AT TIME ZONE 'UTC' AS date), date 'infinity')
 $$;
 

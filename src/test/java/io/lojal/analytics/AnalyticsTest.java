@@ -13,8 +13,8 @@ class AnalyticsTest extends AnalyticsFigures {
 
     @Test
     void mixFindsWhereOrdersFromEachOnwardFirstSpanTwoCategories() {
-        // Orders: a, none, a, b, none, several, c, c (chr(1) stands for several categories in one order).
-        String mix = sql.one("SELECT CAST(category_mix(ARRAY['a', NULL, 'a', 'b', NULL, chr(1), 'c', 'c']) AS text)", row -> row.getString(1));
+        // Orders: a, none, a, b, none, several, c, c (chr(1) stands for several categories in one order), latest first.
+        String mix = sql.one("SELECT CAST(category_mix(ARRAY['c', 'c', chr(1), NULL, 'b', 'a', NULL, 'a']) AS text)", row -> row.getString(1));
         assertEquals("{4,4,4,6,6,6,2147483647,2147483647}", mix);
         assertEquals("{}", sql.one("SELECT CAST(category_mix(ARRAY[]::text[]) AS text)", row -> row.getString(1)));
     }
