@@ -21,6 +21,13 @@ CREATE TABLE member_history_stale (
     member_id text NOT NULL
 );
 
+-- How many stale marks refreshes have folded. With the marks not folded yet it counts every change to earn_order,
+-- and only moves when a change commits: what a stored CLV estimate is checked against.
+CREATE TABLE member_history_folded (
+    marks bigint NOT NULL
+);
+INSERT INTO member_history_folded VALUES (0);
+
 -- The line categories of one order: null when none, the category when one, chr(1) when several.
 CREATE FUNCTION order_category(lines jsonb) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT CASE
@@ -95,10 +102,11 @@ CREATE FUNCTION member_history_of(members text[]) RETURNS SETOF member_history L
           FROM o GROUP BY member_id, day),
     dated AS (
         SELECT member_id,
-               array_agg(DISTINCT month ORDER BY month) AS months, array_agg(DISTINCT (day + 3) / 7 ORDER BY (day + 3) / 7) AS weeks,
+               array_agg(DISTINCT month ORDER BY month) AS months, array_agg(DISTINCT week ORDER BY week) AS weeks,
                array_agg(day ORDER BY day) AS days, array_agg(value_to ORDER BY day) AS day_value_sum
           FROM daily, LATERAL (SELECT CAST(EXTRACT(YEAR FROM date '1970-01-01' + day) * 12
-                                        + EXTRACT(MONTH FROM date '1970-01-01' + day) - 1 AS integer) AS month) m
+                                        + EXTRACT(MONTH FROM date '1970-01-01' + day) - 1 AS integer) AS month,
+                                      CAST(floor((day + 3) / 7.0) AS integer) AS week) period
          GROUP BY member_id)
     SELECT ordered.member_id, order_at, revenue_sum, mix, months, weeks, days, day_value_sum
       FROM ordered JOIN dated USING (member_id)
@@ -199,6 +207,9 @@ CREATE INDEX member_balance_in_debt ON member_balance (member_id) INCLUDE (debt)
 -- Builds the whole read model afresh from the orders, entries and lots: here for what exists already, and after bulk
 -- loads that bypass the triggers (bench/seed).
 CREATE FUNCTION rebuild_analytics() RETURNS void LANGUAGE sql AS $$
+    SELECT pg_advisory_xact_lock(hashtext('lojal.refresh-analytics'));
+    -- Bulk loads write orders without marks: count the rebuild as a change, so stored CLV estimates are redone.
+    UPDATE member_history_folded SET marks = marks + 1 + (SELECT count(*) FROM member_history_stale);
     TRUNCATE member_history, member_history_stale, points_day, points_day_change, liability_day, liability_day_change;
     INSERT INTO member_history SELECT * FROM member_history_of(ARRAY(SELECT DISTINCT member_id FROM earn_order));
     INSERT INTO points_day

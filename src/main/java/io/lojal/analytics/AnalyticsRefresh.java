@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
  * Folds what writers appended to the analytics read model (migration V5) into its stored rows: the per-day points and
  * liability changes, and the histories of members with new or refunded orders. Readers are exact without it (they add
  * what is not folded yet); it keeps what they add small. Each step is one transaction, so a reader sees it done or
- * not; rows appended while a step runs are not in its snapshot and wait for the next run.
+ * not; rows appended while a step runs are not in its snapshot and wait for the next step or run.
  */
 @ApplicationScoped
 public class AnalyticsRefresh {
@@ -38,8 +38,14 @@ public class AnalyticsRefresh {
                 INSERT INTO liability_day
                 SELECT expires_on, sum(points) FROM moved GROUP BY expires_on
                 ON CONFLICT (expires_on) DO UPDATE SET points = liability_day.points + excluded.points"""));
+        // The members stale now, in steps; those marked while it runs wait for the next run, so a run ends under any load.
+        long stale = sql.one("SELECT count(DISTINCT member_id) FROM member_history_stale", row -> row.getLong(1));
         long members = 0;
-        for (int rebuilt; (rebuilt = inOneTransaction(() -> sql.one(REBUILD_STALE, row -> row.getInt(1)))) > 0; ) {
+        for (long step = 0; step * MEMBERS_PER_STEP < stale; step++) {
+            int rebuilt = inOneTransaction(() -> sql.one(REBUILD_STALE, row -> row.getInt(1)));
+            if (rebuilt == 0) {
+                break;
+            }
             members += rebuilt;
         }
         return members;
@@ -54,6 +60,7 @@ public class AnalyticsRefresh {
                 DELETE FROM member_history_stale
                  WHERE member_id IN (SELECT DISTINCT member_id FROM member_history_stale LIMIT %d) RETURNING member_id),
             members AS (SELECT DISTINCT member_id FROM marks),
+            counted AS (UPDATE member_history_folded SET marks = marks + (SELECT count(*) FROM marks)),
             fresh AS (SELECT * FROM member_history_of(ARRAY(SELECT member_id FROM members))),
             stored AS (
                 INSERT INTO member_history SELECT * FROM fresh

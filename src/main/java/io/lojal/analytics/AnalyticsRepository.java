@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import io.lojal.common.Sql;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,7 +25,7 @@ public class AnalyticsRepository {
 
     /** The order figures of a range, in the read model's units (see {@link #micros}). */
     public record OrderFigures(long members, long activeMembers, long orders, long revenue, long repeaters,
-                               long gapMicros, long gaps, long multiCategory) {
+                               BigDecimal meanGapDays, long multiCategory) {
     }
 
     /**
@@ -42,12 +43,13 @@ public class AnalyticsRepository {
                 SELECT count(*) FILTER (WHERE upto > before), COALESCE(SUM(upto - before), 0),
                        COALESCE(SUM(revenue_sum[upto] - COALESCE(revenue_sum[before], 0)) FILTER (WHERE upto > before), 0),
                        count(*) FILTER (WHERE upto - before >= 2),
-                       COALESCE(SUM(order_at[upto] - order_at[before + 1]) FILTER (WHERE upto - before >= 2), 0),
-                       COALESCE(SUM(upto - before - 1) FILTER (WHERE upto - before >= 2), 0),
+                       -- numeric: a million members' gaps in microseconds overflow a bigint
+                       SUM(CAST(order_at[upto] - order_at[before + 1] AS numeric)) FILTER (WHERE upto - before >= 2)
+                         / SUM(upto - before - 1) FILTER (WHERE upto - before >= 2) / 86400000000,
                        count(*) FILTER (WHERE mix[before + 1] <= upto)
                   FROM ranged""",
                 row -> new OrderFigures(members, row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4),
-                        row.getLong(5), row.getLong(6), row.getLong(7)),
+                        row.getBigDecimal(5), row.getLong(6)),
                 micros(start), micros(end));
     }
 

@@ -20,8 +20,6 @@ import java.util.TreeMap;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class AnalyticsService {
 
-    private static final double MICROS_PER_DAY = 86_400_000_000.0;
-
     @Inject
     AnalyticsRepository repository;
 
@@ -42,7 +40,7 @@ public class AnalyticsService {
         long active = o.activeMembers();
         return new Views.Summary(o.members(), active, o.orders(), o.revenue(), o.orders() == 0 ? 0 : Math.floorDiv(o.revenue(), o.orders()),
                 Ratio.of(o.repeaters(), active), Ratio.of(o.orders(), active),
-                o.gaps() == 0 ? BigDecimal.ZERO : Ratio.decimal(o.gapMicros() / (double) o.gaps() / MICROS_PER_DAY, 2),
+                o.meanGapDays() == null ? BigDecimal.ZERO : Ratio.decimal(o.meanGapDays().doubleValue(), 2),
                 Ratio.of(o.multiCategory(), active), issued, redeemed, expired,
                 new Views.Liability(liability, Math.multiplyExact(liability, pointValue)),
                 Ratio.of(redeemed, issued), Ratio.of(expired, issued));

@@ -20,14 +20,20 @@ public class ClvEstimates {
     @Inject
     Sql sql;
 
-    /** The CLV figures of one asOf and horizon, as computed when {@code orderChanges} order changes had been made. */
+    /**
+     * The CLV figures of one asOf and horizon, computed on orders with {@code orderChanges} changes or more:
+     * the fit and the mean predicted spend per customer over the horizon, before the gross margin.
+     */
     public record ClvEstimate(LocalDate asOf, int horizonMonths, long orderChanges, Instant computedAt, long tookMillis,
-                              long customers, long historicalAverage, long predictedAverage, Optional<ClvFit> fit) {
+                              long customers, double predictedSpend, Optional<ClvFit> fit) {
     }
 
-    /** How many times orders have been written so far (a sequence the earn_order trigger advances). */
+    /**
+     * How many changes orders have had, as far as committed: every change leaves a stale mark, and refreshes count the
+     * marks they fold. Read it before the orders an estimate is computed on.
+     */
     public long orderChanges() {
-        return sql.one("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM earn_order_change", row -> row.getLong(1));
+        return sql.one("SELECT marks + (SELECT count(*) FROM member_history_stale) FROM member_history_folded", row -> row.getLong(1));
     }
 
     public Optional<ClvEstimate> find(LocalDate asOf, int horizonMonths) {
@@ -51,15 +57,13 @@ public class ClvEstimates {
         GammaGamma spend = e.fit().map(ClvFit::spend).orElse(null);
         sql.update("""
                 INSERT INTO clv_estimate (as_of, horizon_months, order_changes, computed_at, took_ms, customers,
-                                          historical_average, predicted_average, r, alpha, a, b, p, q, v)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+                                          predicted_spend, r, alpha, a, b, p, q, v)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
                 ON CONFLICT (as_of, horizon_months) DO UPDATE SET
                     order_changes = excluded.order_changes, computed_at = excluded.computed_at, took_ms = excluded.took_ms,
-                    customers = excluded.customers, historical_average = excluded.historical_average,
-                    predicted_average = excluded.predicted_average, r = excluded.r, alpha = excluded.alpha, a = excluded.a,
-                    b = excluded.b, p = excluded.p, q = excluded.q, v = excluded.v""",
-                e.asOf(), e.horizonMonths(), e.orderChanges(), e.computedAt(), e.tookMillis(), e.customers(),
-                e.historicalAverage(), e.predictedAverage(),
+                    customers = excluded.customers, predicted_spend = excluded.predicted_spend, r = excluded.r,
+                    alpha = excluded.alpha, a = excluded.a, b = excluded.b, p = excluded.p, q = excluded.q, v = excluded.v""",
+                e.asOf(), e.horizonMonths(), e.orderChanges(), e.computedAt(), e.tookMillis(), e.customers(), e.predictedSpend(),
                 purchases == null ? null : purchases.r(), purchases == null ? null : purchases.alpha(),
                 purchases == null ? null : purchases.a(), purchases == null ? null : purchases.b(),
                 spend == null ? null : spend.p(), spend == null ? null : spend.q(), spend == null ? null : spend.v());
@@ -72,6 +76,6 @@ public class ClvEstimates {
                 new GammaGamma(row.getDouble("p"), row.getDouble("q"), row.getDouble("v"))));
         return new ClvEstimate(row.getObject("as_of", LocalDate.class), row.getInt("horizon_months"), row.getLong("order_changes"),
                 Sql.instant(row, row.findColumn("computed_at")), row.getLong("took_ms"), row.getLong("customers"),
-                row.getLong("historical_average"), row.getLong("predicted_average"), fit);
+                row.getDouble("predicted_spend"), fit);
     }
 }

@@ -9,7 +9,6 @@ import io.lojal.analytics.clv.GammaGamma;
 import io.lojal.common.Problems;
 import io.lojal.member.Member;
 import io.lojal.program.ProgramService;
-import io.lojal.program.ProgramSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -23,10 +22,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * CLV: historical, and predicted with BG/NBD and Gamma-Gamma fitted on the order history up to asOf. An estimate
- * (fit and averages) is stored per asOf and horizon and recomputed when orders have changed since — at once when it
- * is quick to compute, and otherwise by the fit-clv job, the stored one being served meanwhile for up to
- * {@code lojal.analytics.clv.max-age}.
+ * CLV: historical (always as of the call), and predicted with BG/NBD and Gamma-Gamma fitted on the order history up to
+ * asOf. The prediction (fit and mean spend) is stored per asOf and horizon and recomputed when orders have changed
+ * since: on the call for up to {@code lojal.analytics.clv.recompute-up-to} customers, otherwise by the fit-clv job,
+ * the stored one being served meanwhile for up to {@code lojal.analytics.clv.max-age}.
  */
 @ApplicationScoped
 public class ClvService {
@@ -45,8 +44,8 @@ public class ClvService {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "lojal.analytics.clv.recompute-under")
-    Duration recomputeUnder;
+    @ConfigProperty(name = "lojal.analytics.clv.recompute-up-to")
+    long recomputeUpTo;
 
     @ConfigProperty(name = "lojal.analytics.clv.max-age")
     Duration maxAge;
@@ -56,8 +55,10 @@ public class ClvService {
         long changes = estimates.orderChanges();
         ClvEstimate estimate = estimates.find(asOf, horizonMonths).filter(e -> current(e, changes))
                 .orElseGet(() -> compute(asOf, horizonMonths, changes));
+        long[] revenue = repository.customerRevenue(DateRange.endOf(asOf));
+        long historical = revenue[0] == 0 ? 0 : Math.floorDiv(revenue[1], revenue[0]);
         BigDecimal margin = programs.current().grossMargin();
-        return new Views.Clv(estimate.historicalAverage(), estimate.predictedAverage(), MODEL,
+        return new Views.Clv(historical, (long) Math.floor(estimate.predictedSpend() * margin.doubleValue()), MODEL,
                 estimate.fit().map(ClvService::params).orElse(null), horizonMonths, margin);
     }
 
@@ -82,35 +83,37 @@ public class ClvService {
                 (long) Math.floor(expectedOrders * spend * programs.current().grossMargin().doubleValue())));
     }
 
-    /** Computes and stores the estimate of an asOf and horizon; what the fit-clv job and a call on a stale estimate run. */
+    /**
+     * Computes and stores the prediction of an asOf and horizon, on orders with at least {@code changes} changes;
+     * what the fit-clv job and a call on an out-of-date one run.
+     */
     public ClvEstimate compute(LocalDate asOf, int horizonMonths, long changes) {
         Instant started = Instant.now();
-        ProgramSettings program = programs.current();
         List<PurchaseHistory> histories = repository.purchaseHistories(asOf);
-        long[] revenue = repository.customerRevenue(DateRange.endOf(asOf));
-        long customers = revenue[0];
-        long historical = customers == 0 ? 0 : Math.floorDiv(revenue[1], customers);
+        long customers = histories.stream().mapToLong(PurchaseHistory::count).sum();
         // The same asOf fits the same models whatever the horizon: reuse a fit made on the same orders.
         Optional<ClvFit> fit = estimates.latest(asOf).filter(e -> e.orderChanges() == changes).map(ClvEstimate::fit)
                 .orElseGet(() -> ClvFit.fit(histories.stream().map(PurchaseHistory::customer).toList(), repository.spenders(asOf)));
-        long predicted = 0;
+        double spend = 0;
         if (fit.isPresent() && customers > 0) {
             double horizon = horizonWeeks(asOf, horizonMonths);
-            double total = histories.parallelStream()
+            spend = histories.parallelStream()
                     .mapToDouble(h -> fit.get().purchases().expectedPurchases(h.x(), h.txDays() / 7.0, h.tDays() / 7.0, horizon) * spendOf(fit.get(), h))
-                    .sum();
-            predicted = (long) Math.floor(total * program.grossMargin().doubleValue() / customers);
+                    .sum() / customers;
         }
         ClvEstimate estimate = new ClvEstimate(asOf, horizonMonths, changes, clock.instant(),
-                Duration.between(started, Instant.now()).toMillis(), customers, historical, predicted, fit);
+                Duration.between(started, Instant.now()).toMillis(), customers, spend, fit);
         estimates.save(estimate);
         return estimate;
     }
 
-    /** Whether a stored estimate may be served: made on the orders as they are, or too slow to redo on every change and young enough. */
+    /**
+     * Whether a stored prediction may be served: made on the orders as they are, or of a program too large to redo on
+     * every change and young enough.
+     */
     boolean current(ClvEstimate estimate, long changes) {
         return estimate.orderChanges() == changes
-                || estimate.tookMillis() >= recomputeUnder.toMillis() && estimate.computedAt().plus(maxAge).isAfter(clock.instant());
+                || estimate.customers() > recomputeUpTo && estimate.computedAt().plus(maxAge).isAfter(clock.instant());
     }
 
     private Optional<ClvFit> fitAsOf(LocalDate asOf) {

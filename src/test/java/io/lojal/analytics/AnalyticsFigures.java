@@ -62,8 +62,13 @@ abstract class AnalyticsFigures {
         merchant().header("Idempotency-Key", Api.key()).body(order).post("/v1/earn").then().statusCode(201);
     }
 
-    private static void program(Integer expiryMonths) {
+    static void program(Integer expiryMonths) {
+        program(expiryMonths, 0.3);
+    }
+
+    static void program(Integer expiryMonths, double grossMargin) {
         Map<String, Object> program = new HashMap<>(Fixtures.PROGRAM);
+        program.put("grossMargin", grossMargin);
         program.put("redemption", Map.of("pointValue", 2, "minPoints", 100, "increment", 1));
         program.put("expiryMonths", expiryMonths);
         Fixtures.program(program);

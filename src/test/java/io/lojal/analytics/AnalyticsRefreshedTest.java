@@ -38,6 +38,41 @@ class AnalyticsRefreshedTest extends AnalyticsFigures {
         analyst.get("/v1/analytics/clv").then().statusCode(200).body("historicalAverage", equalTo(24_666));
     }
 
+    /** A stored prediction is kept before the margin, so a new gross margin applies at once. */
+    @Test
+    void aStoredPredictionIsServedAtTheCurrentGrossMargin() {
+        long changes = sql.one("SELECT marks + (SELECT count(*) FROM member_history_stale) FROM member_history_folded", row -> row.getLong(1));
+        sql.update("""
+                INSERT INTO clv_estimate (as_of, horizon_months, order_changes, computed_at, took_ms, customers, predicted_spend,
+                                          r, alpha, a, b, p, q, v)
+                VALUES (DATE '2050-01-01', 12, ?1, now(), 1, 3, 10000.5, 0.24, 4.4, 0.79, 2.4, 6.25, 3.74, 1544)""", changes);
+        var analyst = Api.as(Tokens.of("analyst", "analyst-test")).queryParam("asOf", "2050-01-01");
+        analyst.get("/v1/analytics/clv").then().statusCode(200)
+                .body("predictedAverage", equalTo(3_000)).body("params.r", equalTo(0.24f)).body("grossMargin", equalTo(0.3f));
+        try {
+            program(null, 0.6);
+            analyst.get("/v1/analytics/clv").then().statusCode(200).body("predictedAverage", equalTo(6_000)).body("grossMargin", equalTo(0.6f));
+        } finally {
+            program(null);
+        }
+    }
+
+    /** 300 members a year between two orders: their gaps in microseconds add up past a bigint. */
+    @Test
+    void theMeanGapOfManyLongHistoriesIsExact() {
+        sql.update("""
+                INSERT INTO member (id, status, tier_code, enrolled_at)
+                SELECT 'gap-' || i, 'ACTIVE', 'MEMBER', timestamptz '2040-01-01' FROM generate_series(1, 300) i""");
+        sql.update("""
+                INSERT INTO earn_order (order_id, member_id, amount, currency, points, earn_points, occurred_at)
+                SELECT 'gap-' || i || '-' || d, 'gap-' || i, 100, 'EUR', 1, 1, timestamptz '2040-01-01' + d * interval '364 days'
+                  FROM generate_series(1, 300) i, generate_series(0, 1) d""");
+        admin().post("/v1/admin/jobs/refresh-analytics").then().statusCode(200).body("processed", equalTo(300));
+        Api.as(Tokens.of("analyst", "analyst-test")).queryParam("from", "2040-01-01").queryParam("to", "2040-12-31")
+                .get("/v1/analytics/summary").then().statusCode(200)
+                .body("activeMembers", equalTo(300)).body("orders", equalTo(600)).body("averageDaysBetweenPurchases", equalTo(364));
+    }
+
     @Test
     void theRefreshRebuildsEveryStaleHistory() {
         sql.update("INSERT INTO member_history_stale SELECT member_id FROM member_history");

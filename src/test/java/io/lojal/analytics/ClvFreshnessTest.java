@@ -21,27 +21,28 @@ class ClvFreshnessTest {
 
     ClvFreshnessTest() {
         clv.clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        clv.recomputeUnder = Duration.ofSeconds(1);
+        clv.recomputeUpTo = 50_000;
         clv.maxAge = Duration.ofHours(24);
     }
 
-    private static ClvEstimate estimate(long changes, Duration age, long tookMillis) {
-        return new ClvEstimate(LocalDate.parse("2030-05-31"), 12, changes, NOW.minus(age), tookMillis, 10, 100, 50, Optional.empty());
+    private static ClvEstimate estimate(long changes, Duration age, long customers) {
+        return new ClvEstimate(LocalDate.parse("2030-05-31"), 12, changes, NOW.minus(age), 100, customers, 50.5, Optional.empty());
     }
 
     @Test
     void anEstimateOnUnchangedOrdersIsServedWhateverItsAge() {
-        assertTrue(clv.current(estimate(7, Duration.ofDays(30), 5), 7));
+        assertTrue(clv.current(estimate(7, Duration.ofDays(30), 1_000_000), 7));
+        assertTrue(clv.current(estimate(7, Duration.ofDays(30), 10), 7));
     }
 
     @Test
-    void aQuickEstimateIsComputedAgainOnceOrdersChanged() {
-        assertFalse(clv.current(estimate(7, Duration.ofSeconds(1), 999), 8));
+    void aSmallProgramsEstimateIsComputedAgainOnceOrdersChanged() {
+        assertFalse(clv.current(estimate(7, Duration.ofSeconds(1), 50_000), 8));
     }
 
     @Test
-    void aSlowEstimateIsServedUntilItsMaximumAge() {
-        assertTrue(clv.current(estimate(7, Duration.ofHours(23), 1000), 8));
-        assertFalse(clv.current(estimate(7, Duration.ofHours(24), 1000), 8));
+    void aLargeProgramsEstimateIsServedUntilItsMaximumAge() {
+        assertTrue(clv.current(estimate(7, Duration.ofHours(23), 50_001), 8));
+        assertFalse(clv.current(estimate(7, Duration.ofHours(24), 50_001), 8));
     }
 }
