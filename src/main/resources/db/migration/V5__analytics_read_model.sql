@@ -41,6 +41,11 @@ $$;
 -- Worked out once, when the order is written, rather than on every read of its history.
 ALTER TABLE earn_order ADD COLUMN category text GENERATED ALWAYS AS (order_category(lines)) STORED;
 
+-- A member's orders with everything its history needs, read from the index alone: the orders of a member are
+-- scattered over the table, one page each.
+DROP INDEX earn_order_member;
+CREATE INDEX earn_order_member ON earn_order (member_id, occurred_at) INCLUDE (order_id, amount, refunded_amount, category);
+
 -- member_history.mix from the orders' categories, latest order first (so that one forward pass reads each once).
 -- Orders i..j span two categories when one of them has several, or two of them have different ones; an order
 -- without categories changes nothing.
