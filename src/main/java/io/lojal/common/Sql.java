@@ -4,6 +4,9 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,6 +38,9 @@ public class Sql {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    TransactionManager transactions;
 
     /** Maps the current row of a result set. */
     @FunctionalInterface
@@ -116,10 +122,22 @@ public class Sql {
         }
     }
 
+    /** Outside a transaction there is nothing to flush (and maybe no session to ask, as on a worker thread). */
     private void flushPendingEntities() {
+        if (!inTransaction()) {
+            return;
+        }
         Session session = em.unwrap(Session.class);
         if (session.isDirty()) {
             session.flush();
+        }
+    }
+
+    private boolean inTransaction() {
+        try {
+            return transactions.getStatus() == Status.STATUS_ACTIVE;
+        } catch (SystemException e) {
+            return false;
         }
     }
 

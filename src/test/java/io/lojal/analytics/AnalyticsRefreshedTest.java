@@ -4,12 +4,22 @@ import static io.lojal.support.Api.admin;
 import static io.lojal.support.Api.merchant;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lojal.support.Api;
 import io.lojal.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** The figures of {@link AnalyticsFigures} read from the stored rows the refresh-analytics job writes. */
@@ -71,6 +81,66 @@ class AnalyticsRefreshedTest extends AnalyticsFigures {
         Api.as(Tokens.of("analyst", "analyst-test")).queryParam("from", "2040-01-01").queryParam("to", "2040-12-31")
                 .get("/v1/analytics/summary").then().statusCode(200)
                 .body("activeMembers", equalTo(300)).body("orders", equalTo(600)).body("averageDaysBetweenPurchases", equalTo(364));
+    }
+
+    @Inject
+    AnalyticsRefresh refresh;
+
+    /**
+     * Orders committed while refreshes fold others are neither lost nor counted twice: 8 writers put 400 orders of 20
+     * members, each in a transaction of its own, while refreshes run back to back; the figures read during and after
+     * add up, and every stored history is what its orders give.
+     */
+    @Test
+    void ordersWrittenDuringRefreshesAreCountedOnce() throws Exception {
+        sql.update("""
+                INSERT INTO member (id, status, tier_code, enrolled_at)
+                SELECT 'race-' || i, 'ACTIVE', 'MEMBER', timestamptz '2045-01-01' FROM generate_series(1, 20) i""");
+        ExecutorService pool = Executors.newFixedThreadPool(9);
+        try {
+            AtomicBoolean writing = new AtomicBoolean(true);
+            Future<Integer> refreshes = pool.submit(() -> {
+                int runs = 0;
+                while (writing.get()) {
+                    refresh.run();
+                    runs++;
+                }
+                return runs;
+            });
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < 8; w++) {
+                int writer = w;
+                writers.add(pool.submit(() -> {
+                    for (int k = 0; k < 50; k++) {
+                        sql.update("""
+                                INSERT INTO earn_order (order_id, member_id, amount, currency, points, earn_points, lines, occurred_at)
+                                VALUES (?1, ?2, 100, 'EUR', 1, 1, CAST(?3 AS jsonb), timestamptz '2045-03-01' + ?4 * interval '1 minute')""",
+                                "race-" + writer + "-" + k, "race-" + (1 + (writer * 50 + k) % 20),
+                                "[{\"category\": \"" + (k % 3 == 0 ? "hats" : "shoes") + "\"}]", writer * 50 + k);
+                    }
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get(60, TimeUnit.SECONDS);
+            }
+            writing.set(false);
+            assertTrue(refreshes.get(60, TimeUnit.SECONDS) > 0);
+        } finally {
+            pool.shutdownNow();
+        }
+        var analyst = Api.as(Tokens.of("analyst", "analyst-test")).queryParam("from", "2045-01-01").queryParam("to", "2045-12-31");
+        analyst.get("/v1/analytics/summary").then().statusCode(200)
+                .body("activeMembers", equalTo(20)).body("orders", equalTo(400)).body("revenue", equalTo(40_000))
+                .body("multiProductRate", equalTo(1));
+        refresh.run();
+        analyst.get("/v1/analytics/summary").then().statusCode(200).body("orders", equalTo(400)).body("revenue", equalTo(40_000));
+        long wrong = sql.one("""
+                SELECT count(*) FROM member_history h
+                  FULL JOIN member_history_of(ARRAY(SELECT 'race-' || i FROM generate_series(1, 20) i)) f USING (member_id)
+                 WHERE (h.member_id LIKE 'race-%' OR f.member_id LIKE 'race-%')
+                   AND (h.order_at IS DISTINCT FROM f.order_at OR h.revenue_sum IS DISTINCT FROM f.revenue_sum OR h.mix IS DISTINCT FROM f.mix
+                        OR h.days IS DISTINCT FROM f.days OR h.day_value_sum IS DISTINCT FROM f.day_value_sum)""", row -> row.getLong(1));
+        assertEquals(0, wrong, "stored histories that differ from their orders");
     }
 
     @Test
