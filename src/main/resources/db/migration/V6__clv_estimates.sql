@@ -5,7 +5,6 @@ CREATE TABLE clv_estimate (
     horizon_months      integer          NOT NULL,
     order_changes       bigint           NOT NULL, -- member_history_folded.marks + unfolded marks, read before the orders
     computed_at         timestamptz      NOT NULL,
-    took_ms             bigint           NOT NULL,
     customers           bigint           NOT NULL,
     predicted_spend     double precision NOT NULL,
     r                   double precision,

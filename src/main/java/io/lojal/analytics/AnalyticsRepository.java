@@ -2,11 +2,11 @@ package io.lojal.analytics;
 
 import io.lojal.analytics.clv.Customer;
 import io.lojal.analytics.clv.GammaGamma;
+import io.lojal.common.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import io.lojal.common.Sql;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,7 +80,7 @@ public class AnalyticsRepository {
                                 UNION ALL SELECT * FROM liability_day_change WHERE expires_on > ?2) days)
                      + (SELECT COALESCE(SUM(remaining), 0) FROM lot WHERE remaining > 0 AND expires_at > ?1 AND expires_at < ?3)
                      - (SELECT COALESCE(SUM(debt), 0) FROM member_balance WHERE debt > 0)""",
-                row -> row.getLong(1), now, today, today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+                row -> row.getLong(1), now, today, DateRange.endOf(today));
     }
 
     /**

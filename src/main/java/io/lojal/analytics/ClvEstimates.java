@@ -24,8 +24,8 @@ public class ClvEstimates {
      * The CLV figures of one asOf and horizon, computed on orders with {@code orderChanges} changes or more:
      * the fit and the mean predicted spend per customer over the horizon, before the gross margin.
      */
-    public record ClvEstimate(LocalDate asOf, int horizonMonths, long orderChanges, Instant computedAt, long tookMillis,
-                              long customers, double predictedSpend, Optional<ClvFit> fit) {
+    public record ClvEstimate(LocalDate asOf, int horizonMonths, long orderChanges, Instant computedAt, long customers,
+                               double predictedSpend, Optional<ClvFit> fit) {
     }
 
     /**
@@ -56,14 +56,14 @@ public class ClvEstimates {
         BgNbd purchases = e.fit().map(ClvFit::purchases).orElse(null);
         GammaGamma spend = e.fit().map(ClvFit::spend).orElse(null);
         sql.update("""
-                INSERT INTO clv_estimate (as_of, horizon_months, order_changes, computed_at, took_ms, customers,
+                INSERT INTO clv_estimate (as_of, horizon_months, order_changes, computed_at, customers,
                                           predicted_spend, r, alpha, a, b, p, q, v)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
                 ON CONFLICT (as_of, horizon_months) DO UPDATE SET
-                    order_changes = excluded.order_changes, computed_at = excluded.computed_at, took_ms = excluded.took_ms,
+                    order_changes = excluded.order_changes, computed_at = excluded.computed_at,
                     customers = excluded.customers, predicted_spend = excluded.predicted_spend, r = excluded.r,
                     alpha = excluded.alpha, a = excluded.a, b = excluded.b, p = excluded.p, q = excluded.q, v = excluded.v""",
-                e.asOf(), e.horizonMonths(), e.orderChanges(), e.computedAt(), e.tookMillis(), e.customers(), e.predictedSpend(),
+                e.asOf(), e.horizonMonths(), e.orderChanges(), e.computedAt(), e.customers(), e.predictedSpend(),
                 purchases == null ? null : purchases.r(), purchases == null ? null : purchases.alpha(),
                 purchases == null ? null : purchases.a(), purchases == null ? null : purchases.b(),
                 spend == null ? null : spend.p(), spend == null ? null : spend.q(), spend == null ? null : spend.v());
@@ -75,7 +75,7 @@ public class ClvEstimates {
                 new BgNbd(r, row.getDouble("alpha"), row.getDouble("a"), row.getDouble("b")),
                 new GammaGamma(row.getDouble("p"), row.getDouble("q"), row.getDouble("v"))));
         return new ClvEstimate(row.getObject("as_of", LocalDate.class), row.getInt("horizon_months"), row.getLong("order_changes"),
-                Sql.instant(row, row.findColumn("computed_at")), row.getLong("took_ms"), row.getLong("customers"),
+                Sql.instant(row, row.findColumn("computed_at")), row.getLong("customers"),
                 row.getDouble("predicted_spend"), fit);
     }
 }

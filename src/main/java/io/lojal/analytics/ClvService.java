@@ -1,6 +1,7 @@
 package io.lojal.analytics;
 
 import static io.lojal.common.SqlValues.instant;
+import static io.lojal.common.SqlValues.longValue;
 
 import io.lojal.analytics.AnalyticsRepository.PurchaseHistory;
 import io.lojal.analytics.ClvEstimates.ClvEstimate;
@@ -14,7 +15,6 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -65,15 +65,15 @@ public class ClvService {
     public Views.MemberClv memberClv(Member member, LocalDate asOf, int horizonMonths) {
         checkHorizon(horizonMonths);
         Object[] row = repository.member(member.id, DateRange.endOf(asOf));
-        long orders = n(row[1]);
-        Views.Historical historical = new Views.Historical(n(row[0]), orders, instant(row[2]), instant(row[3]));
+        long orders = longValue(row[1]);
+        Views.Historical historical = new Views.Historical(longValue(row[0]), orders, instant(row[2]), instant(row[3]));
         Optional<ClvFit> fit = orders == 0 ? Optional.empty() : fitAsOf(asOf);
         if (fit.isEmpty()) {
             return new Views.MemberClv(historical, new Views.Predicted(BigDecimal.ZERO, BigDecimal.ZERO, 0));
         }
-        int x = (int) n(row[4]);
-        double tx = n(row[5]) / 7.0;
-        double t = n(row[6]) / 7.0;
+        int x = (int) longValue(row[4]);
+        double tx = longValue(row[5]) / 7.0;
+        double t = longValue(row[6]) / 7.0;
         Double mean = row[7] == null ? null : ((Number) row[7]).doubleValue();
         double horizon = horizonWeeks(asOf, horizonMonths);
         double expectedOrders = fit.get().purchases().expectedPurchases(x, tx, t, horizon);
@@ -88,7 +88,6 @@ public class ClvService {
      * what the fit-clv job and a call on an out-of-date one run.
      */
     public ClvEstimate compute(LocalDate asOf, int horizonMonths, long changes) {
-        Instant started = Instant.now();
         List<PurchaseHistory> histories = repository.purchaseHistories(asOf);
         long customers = histories.stream().mapToLong(PurchaseHistory::count).sum();
         // The same asOf fits the same models whatever the horizon: reuse a fit made on the same orders.
@@ -101,8 +100,7 @@ public class ClvService {
                     .mapToDouble(h -> fit.get().purchases().expectedPurchases(h.x(), h.txDays() / 7.0, h.tDays() / 7.0, horizon) * spendOf(fit.get(), h))
                     .sum() / customers;
         }
-        ClvEstimate estimate = new ClvEstimate(asOf, horizonMonths, changes, clock.instant(),
-                Duration.between(started, Instant.now()).toMillis(), customers, spend, fit);
+        ClvEstimate estimate = new ClvEstimate(asOf, horizonMonths, changes, clock.instant(), customers, spend, fit);
         estimates.save(estimate);
         return estimate;
     }
@@ -148,9 +146,5 @@ public class ClvService {
         if (months < 1 || months > 120) {
             throw new Problems.ValidationFailed("horizonMonths", "must be 1 to 120");
         }
-    }
-
-    private static long n(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
     }
 }

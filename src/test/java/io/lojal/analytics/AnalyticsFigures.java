@@ -45,7 +45,7 @@ abstract class AnalyticsFigures {
     @Inject
     Sql sql;
 
-    private static RequestSpecification analyst() {
+    static RequestSpecification analyst() {
         return Api.as(Tokens.of("analyst", "analyst-test"));
     }
 
@@ -130,6 +130,11 @@ abstract class AnalyticsFigures {
 
     /** Puts the analytics read model in the state the figures are to be read from. */
     abstract void readModel();
+
+    /** As if every member had ordered since the last refresh: readers compute every history themselves. */
+    void markEveryHistoryStale() {
+        sql.update("INSERT INTO member_history_stale SELECT member_id FROM member_history");
+    }
 
     @AfterEach
     void realTime() {

@@ -7,14 +7,20 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lojal.analytics.ClvEstimates.ClvEstimate;
+import io.lojal.analytics.clv.BgNbd;
+import io.lojal.analytics.clv.ClvFit;
+import io.lojal.analytics.clv.GammaGamma;
 import io.lojal.support.Api;
-import io.lojal.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,31 +43,32 @@ class AnalyticsRefreshedTest extends AnalyticsFigures {
     /** A quick estimate is stored and recomputed on the next call after orders change (here: a new order, then its refund). */
     @Test
     void aClvEstimateFollowsNewOrdersAndRefunds() {
-        var analyst = Api.as(Tokens.of("analyst", "analyst-test")).queryParam("asOf", "2031-12-31");
-        analyst.get("/v1/analytics/clv").then().statusCode(200).body("historicalAverage", equalTo(24_666));
-        analyst.get("/v1/analytics/clv").then().statusCode(200).body("historicalAverage", equalTo(24_666));
+        var asked = analyst().queryParam("asOf", "2031-12-31");
+        asked.get("/v1/analytics/clv").then().statusCode(200).body("historicalAverage", equalTo(24_666));
+        asked.get("/v1/analytics/clv").then().statusCode(200).body("historicalAverage", equalTo(24_666));
         at("2031-12-31T12:00:00Z");
         order(c, "c-2031", 6_000, "2031-06-01T10:00:00Z", null);
-        analyst.get("/v1/analytics/clv").then().statusCode(200).body("historicalAverage", equalTo(26_666));
+        asked.get("/v1/analytics/clv").then().statusCode(200).body("historicalAverage", equalTo(26_666));
         merchant().header("Idempotency-Key", Api.key()).body(Map.of("orderId", "c-2031", "amount", 6_000)).post("/v1/refunds")
                 .then().statusCode(201);
-        analyst.get("/v1/analytics/clv").then().statusCode(200).body("historicalAverage", equalTo(24_666));
+        asked.get("/v1/analytics/clv").then().statusCode(200).body("historicalAverage", equalTo(24_666));
     }
+
+    @Inject
+    ClvEstimates estimates;
 
     /** A stored prediction is kept before the margin, so a new gross margin applies at once. */
     @Test
     void aStoredPredictionIsServedAtTheCurrentGrossMargin() {
-        long changes = sql.one("SELECT marks + (SELECT count(*) FROM member_history_stale) FROM member_history_folded", row -> row.getLong(1));
-        sql.update("""
-                INSERT INTO clv_estimate (as_of, horizon_months, order_changes, computed_at, took_ms, customers, predicted_spend,
-                                          r, alpha, a, b, p, q, v)
-                VALUES (DATE '2050-01-01', 12, ?1, now(), 1, 3, 10000.5, 0.24, 4.4, 0.79, 2.4, 6.25, 3.74, 1544)""", changes);
-        var analyst = Api.as(Tokens.of("analyst", "analyst-test")).queryParam("asOf", "2050-01-01");
-        analyst.get("/v1/analytics/clv").then().statusCode(200)
+        LocalDate asOf = LocalDate.parse("2050-01-01");
+        estimates.save(new ClvEstimate(asOf, 12, estimates.orderChanges(), Instant.now(), 3, 10000.5,
+                Optional.of(new ClvFit(new BgNbd(0.24, 4.4, 0.79, 2.4), new GammaGamma(6.25, 3.74, 1544)))));
+        var asked = analyst().queryParam("asOf", asOf.toString());
+        asked.get("/v1/analytics/clv").then().statusCode(200)
                 .body("predictedAverage", equalTo(3_000)).body("params.r", equalTo(0.24f)).body("grossMargin", equalTo(0.3f));
         try {
             program(null, 0.6);
-            analyst.get("/v1/analytics/clv").then().statusCode(200).body("predictedAverage", equalTo(6_000)).body("grossMargin", equalTo(0.6f));
+            asked.get("/v1/analytics/clv").then().statusCode(200).body("predictedAverage", equalTo(6_000)).body("grossMargin", equalTo(0.6f));
         } finally {
             program(null);
         }
@@ -78,7 +85,7 @@ class AnalyticsRefreshedTest extends AnalyticsFigures {
                 SELECT 'gap-' || i || '-' || d, 'gap-' || i, 100, 'EUR', 1, 1, timestamptz '2040-01-01' + d * interval '364 days'
                   FROM generate_series(1, 300) i, generate_series(0, 1) d""");
         admin().post("/v1/admin/jobs/refresh-analytics").then().statusCode(200).body("processed", equalTo(300));
-        Api.as(Tokens.of("analyst", "analyst-test")).queryParam("from", "2040-01-01").queryParam("to", "2040-12-31")
+        analyst().queryParam("from", "2040-01-01").queryParam("to", "2040-12-31")
                 .get("/v1/analytics/summary").then().statusCode(200)
                 .body("activeMembers", equalTo(300)).body("orders", equalTo(600)).body("averageDaysBetweenPurchases", equalTo(364));
     }
@@ -128,12 +135,12 @@ class AnalyticsRefreshedTest extends AnalyticsFigures {
         } finally {
             pool.shutdownNow();
         }
-        var analyst = Api.as(Tokens.of("analyst", "analyst-test")).queryParam("from", "2045-01-01").queryParam("to", "2045-12-31");
-        analyst.get("/v1/analytics/summary").then().statusCode(200)
+        var asked = analyst().queryParam("from", "2045-01-01").queryParam("to", "2045-12-31");
+        asked.get("/v1/analytics/summary").then().statusCode(200)
                 .body("activeMembers", equalTo(20)).body("orders", equalTo(400)).body("revenue", equalTo(40_000))
                 .body("multiProductRate", equalTo(1));
         refresh.run();
-        analyst.get("/v1/analytics/summary").then().statusCode(200).body("orders", equalTo(400)).body("revenue", equalTo(40_000));
+        asked.get("/v1/analytics/summary").then().statusCode(200).body("orders", equalTo(400)).body("revenue", equalTo(40_000));
         long wrong = sql.one("""
                 SELECT count(*) FROM member_history h
                   FULL JOIN member_history_of(ARRAY(SELECT 'race-' || i FROM generate_series(1, 20) i)) f USING (member_id)
@@ -145,7 +152,7 @@ class AnalyticsRefreshedTest extends AnalyticsFigures {
 
     @Test
     void theRefreshRebuildsEveryStaleHistory() {
-        sql.update("INSERT INTO member_history_stale SELECT member_id FROM member_history");
+        markEveryHistoryStale();
         admin().post("/v1/admin/jobs/refresh-analytics").then().statusCode(200).body("processed", greaterThanOrEqualTo(3));
     }
 }

@@ -21,7 +21,7 @@ class AnalyticsTest extends AnalyticsFigures {
 
     @Override
     void readModel() {
-        sql.update("INSERT INTO member_history_stale SELECT member_id FROM member_history");
+        markEveryHistoryStale();
         sql.update("WITH folded AS (DELETE FROM points_day RETURNING *) INSERT INTO points_day_change SELECT * FROM folded");
         sql.update("WITH folded AS (DELETE FROM liability_day RETURNING *) INSERT INTO liability_day_change SELECT * FROM folded");
     }

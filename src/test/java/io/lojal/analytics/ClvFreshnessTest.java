@@ -26,7 +26,7 @@ class ClvFreshnessTest {
     }
 
     private static ClvEstimate estimate(long changes, Duration age, long customers) {
-        return new ClvEstimate(LocalDate.parse("2030-05-31"), 12, changes, NOW.minus(age), 100, customers, 50.5, Optional.empty());
+        return new ClvEstimate(LocalDate.parse("2030-05-31"), 12, changes, NOW.minus(age), customers, 50.5, Optional.empty());
     }
 
     @Test
