@@ -5,8 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hibernate.Session;
@@ -29,6 +32,8 @@ import org.hibernate.Session;
  * hands out the transaction's own connection, the one Hibernate uses, so both see the same uncommitted rows; entity
  * changes Hibernate still holds are flushed first, as its native queries would. Parameters are numbered as in JPA
  * native queries ({@code ?1}, {@code ?2}, a number may repeat), so a statement reads the same either way.
+ * Round trips, not statements, are what a request pays most for (a system call and a wake-up each way, on both
+ * sides): a {@link Trip} sends several statements in one, and {@link #later} lets a write go with the next one.
  */
 @ApplicationScoped
 public class Sql {
@@ -42,6 +47,9 @@ public class Sql {
     @Inject
     TransactionManager transactions;
 
+    @Inject
+    TransactionSynchronizationRegistry registry;
+
     /** Maps the current row of a result set. */
     @FunctionalInterface
     public interface Row<T> {
@@ -49,38 +57,196 @@ public class Sql {
     }
 
     public <T> List<T> list(String sql, Row<T> mapper, Object... parameters) {
-        flushPendingEntities();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, parameters);
-             ResultSet rows = statement.executeQuery()) {
-            List<T> result = new ArrayList<>();
-            while (rows.next()) {
-                result.add(mapper.map(rows));
-            }
-            return result;
-        } catch (SQLException e) {
-            throw new DatabaseException(e);
-        }
+        Trip trip = trip();
+        Trip.Rows<T> rows = trip.query(sql, mapper, parameters);
+        trip.run();
+        return rows.list();
     }
 
     /** The one row the statement returns. */
     public <T> T one(String sql, Row<T> mapper, Object... parameters) {
-        List<T> rows = list(sql, mapper, parameters);
-        if (rows.size() != 1) {
-            throw new IllegalStateException("Expected one row, got " + rows.size() + ": " + sql);
-        }
-        return rows.get(0);
+        return single(list(sql, mapper, parameters), sql);
     }
 
     /** Rows changed. */
     public int update(String sql, Object... parameters) {
-        flushPendingEntities();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, parameters)) {
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new DatabaseException(e);
+        Trip trip = trip();
+        Trip.Count count = trip.update(sql, parameters);
+        trip.run();
+        return count.rows();
+    }
+
+    /**
+     * A write whose outcome can wait: it goes to PostgreSQL in the same round trip as the transaction's next statement
+     * (or at commit, if none follows), ahead of it. {@code check} then gets its changed row count; what it throws
+     * fails that next statement, and the transaction rolls back.
+     */
+    public void later(IntConsumer check, String sql, Object... parameters) {
+        if (!inTransaction()) {
+            throw new IllegalStateException("A later write needs a transaction: " + sql);
         }
+        @SuppressWarnings("unchecked")
+        List<Later> pending = (List<Later>) registry.getResource(Later.class);
+        if (pending == null) {
+            pending = new ArrayList<>();
+            registry.putResource(Later.class, pending);
+            registry.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // Hibernate flushes its own entities at commit; asking it here would open it a session too late.
+                    trip().run(false);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                }
+            });
+        }
+        pending.add(new Later(sql, parameters, check));
+    }
+
+    /** A later write whose row count does not matter. */
+    public void later(String sql, Object... parameters) {
+        later(rows -> {
+        }, sql, parameters);
+    }
+
+    private record Later(String sql, Object[] parameters, IntConsumer check) {
+    }
+
+    /**
+     * Statements sent to PostgreSQL together, in one round trip. It runs them one after the other, each with a snapshot
+     * of its own, so a statement sees what the statements before it did, or waited for: a read after a lock sees every
+     * transaction that held the lock. Results are read once {@link Trip#run()} returned.
+     */
+    public Trip trip() {
+        return new Trip();
+    }
+
+    /** One round trip of statements; see {@link #trip()}. */
+    public final class Trip {
+
+        private final List<Step> steps = new ArrayList<>();
+
+        /** A query's rows, there after the trip. */
+        public <T> Rows<T> query(String sql, Row<T> mapper, Object... parameters) {
+            Rows<T> rows = new Rows<>(sql, mapper, parameters);
+            steps.add(rows);
+            return rows;
+        }
+
+        /** A write's changed row count, there after the trip. */
+        public Count update(String sql, Object... parameters) {
+            Count count = new Count(sql, parameters);
+            steps.add(count);
+            return count;
+        }
+
+        public void run() {
+            run(true);
+        }
+
+        private void run(boolean flushEntities) {
+            if (flushEntities) {
+                flushPendingEntities();
+            }
+            List<Later> later = takeLater();
+            List<Count> laterCounts = later.stream().map(write -> new Count(write.sql(), write.parameters())).toList();
+            steps.addAll(0, laterCounts);
+            if (steps.isEmpty()) {
+                return;
+            }
+            Numbered numbered = NUMBERED.computeIfAbsent(steps.stream().map(step -> step.sql).toList(), Numbered::of);
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement statement = connection.prepareStatement(numbered.jdbc())) {
+                bind(statement, numbered, steps.stream().map(step -> step.parameters).toList());
+                boolean rows = statement.execute();
+                for (int i = 0; i < steps.size(); i++) {
+                    if (i > 0) {
+                        rows = statement.getMoreResults();
+                    }
+                    steps.get(i).read(statement, rows);
+                }
+            } catch (SQLException e) {
+                throw new DatabaseException(e);
+            }
+            for (int i = 0; i < later.size(); i++) {
+                later.get(i).check().accept(laterCounts.get(i).rows());
+            }
+        }
+
+        private abstract static sealed class Step permits Rows, Count {
+            final String sql;
+            final Object[] parameters;
+
+            Step(String sql, Object[] parameters) {
+                this.sql = sql;
+                this.parameters = parameters;
+            }
+
+            abstract void read(PreparedStatement statement, boolean rows) throws SQLException;
+        }
+
+        public static final class Rows<T> extends Step {
+            private final Row<T> mapper;
+            private List<T> result;
+
+            Rows(String sql, Row<T> mapper, Object[] parameters) {
+                super(sql, parameters);
+                this.mapper = mapper;
+            }
+
+            @Override
+            void read(PreparedStatement statement, boolean rows) throws SQLException {
+                if (!rows) {
+                    throw new IllegalStateException("Expected rows: " + sql);
+                }
+                result = new ArrayList<>();
+                try (ResultSet set = statement.getResultSet()) {
+                    while (set.next()) {
+                        result.add(mapper.map(set));
+                    }
+                }
+            }
+
+            public List<T> list() {
+                if (result == null) {
+                    throw new IllegalStateException("The trip has not run: " + sql);
+                }
+                return result;
+            }
+
+            public T one() {
+                return single(list(), sql);
+            }
+        }
+
+        public static final class Count extends Step {
+            private int rows = -1;
+
+            Count(String sql, Object[] parameters) {
+                super(sql, parameters);
+            }
+
+            @Override
+            void read(PreparedStatement statement, boolean rows) throws SQLException {
+                this.rows = statement.getUpdateCount();
+            }
+
+            public int rows() {
+                if (rows < 0) {
+                    throw new IllegalStateException("The trip has not run: " + sql);
+                }
+                return rows;
+            }
+        }
+    }
+
+    private static <T> T single(List<T> rows, String sql) {
+        if (rows.size() != 1) {
+            throw new IllegalStateException("Expected one row, got " + rows.size() + ": " + sql);
+        }
+        return rows.get(0);
     }
 
     public static Instant instant(ResultSet row, int column) throws SQLException {
@@ -88,11 +254,9 @@ public class Sql {
         return value == null ? null : value.toInstant();
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, Object[] parameters) throws SQLException {
-        Numbered numbered = NUMBERED.computeIfAbsent(sql, Numbered::of);
-        PreparedStatement statement = connection.prepareStatement(numbered.jdbc());
+    private static void bind(PreparedStatement statement, Numbered numbered, List<Object[]> parameters) throws SQLException {
         for (int i = 0; i < numbered.order().length; i++) {
-            Object value = parameters[numbered.order()[i] - 1];
+            Object value = parameters.get(numbered.statement()[i])[numbered.order()[i] - 1];
             if (value == null) {
                 // Untyped: PostgreSQL infers the type from where the parameter is used.
                 statement.setNull(i + 1, Types.OTHER);
@@ -102,24 +266,46 @@ public class Sql {
                 statement.setObject(i + 1, value);
             }
         }
-        return statement;
     }
 
-    private static final Map<String, Numbered> NUMBERED = new ConcurrentHashMap<>();
+    private static final Map<List<String>, Numbered> NUMBERED = new ConcurrentHashMap<>();
 
-    /** A statement with JDBC's plain {@code ?} markers, and which numbered parameter each one takes. */
-    private record Numbered(String jdbc, int[] order) {
+    /**
+     * Statements joined into one with JDBC's plain {@code ?} markers, and for each marker the statement it belongs to
+     * and which of that statement's numbered parameters it takes.
+     */
+    private record Numbered(String jdbc, int[] statement, int[] order) {
 
         private static final Pattern MARKER = Pattern.compile("\\?(\\d+)");
 
-        static Numbered of(String sql) {
-            Matcher marker = MARKER.matcher(sql);
-            List<Integer> order = new ArrayList<>();
-            while (marker.find()) {
-                order.add(Integer.parseInt(marker.group(1)));
+        static Numbered of(List<String> statements) {
+            List<String> jdbc = new ArrayList<>();
+            List<int[]> markers = new ArrayList<>();
+            for (int i = 0; i < statements.size(); i++) {
+                Matcher marker = MARKER.matcher(statements.get(i));
+                while (marker.find()) {
+                    markers.add(new int[] {i, Integer.parseInt(marker.group(1))});
+                }
+                jdbc.add(marker.replaceAll("?"));
             }
-            return new Numbered(marker.replaceAll("?"), order.stream().mapToInt(Integer::intValue).toArray());
+            return new Numbered(String.join(";\n", jdbc), markers.stream().mapToInt(m -> m[0]).toArray(),
+                    markers.stream().mapToInt(m -> m[1]).toArray());
         }
+    }
+
+    /** The later writes waiting for the next round trip, taken off the queue. */
+    private List<Later> takeLater() {
+        if (registry.getTransactionKey() == null) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Later> pending = (List<Later>) registry.getResource(Later.class);
+        if (pending == null || pending.isEmpty()) {
+            return List.of();
+        }
+        List<Later> taken = List.copyOf(pending);
+        pending.clear();
+        return taken;
     }
 
     /** Outside a transaction there is nothing to flush (and maybe no session to ask, as on a worker thread). */

@@ -1,0 +1,95 @@
+package io.lojal.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Round trips of several statements, and writes that go with the next statement or at commit. */
+@QuarkusTest
+class SqlTest {
+
+    @Inject
+    Sql sql;
+
+    private String key;
+
+    @BeforeEach
+    void table() {
+        sql.update("CREATE TABLE IF NOT EXISTS sql_test (key text PRIMARY KEY, value integer NOT NULL)");
+        key = UUID.randomUUID().toString();
+    }
+
+    @Test
+    void aTripRunsItsStatementsInOrderAndEachSeesTheOnesBeforeIt() {
+        List<Integer> values = QuarkusTransaction.requiringNew().call(() -> {
+            Sql.Trip trip = sql.trip();
+            Sql.Trip.Count inserted = trip.update("INSERT INTO sql_test VALUES (?1, 1), (?1 || '-2', 2)", key);
+            Sql.Trip.Rows<Integer> before = trip.query("SELECT value FROM sql_test WHERE key LIKE ?1 || '%' ORDER BY value",
+                    row -> row.getInt(1), key);
+            Sql.Trip.Count updated = trip.update("UPDATE sql_test SET value = value * 10 WHERE key LIKE ?1 || '%'", key);
+            Sql.Trip.Rows<Integer> after = trip.query("SELECT sum(value)::int FROM sql_test WHERE key LIKE ?1 || '%'",
+                    row -> row.getInt(1), key);
+            trip.run();
+            assertEquals(2, inserted.rows());
+            assertEquals(2, updated.rows());
+            List<Integer> seen = new ArrayList<>(before.list());
+            seen.add(after.one());
+            return seen;
+        });
+        assertEquals(List.of(1, 2, 30), values);
+    }
+
+    @Test
+    void aLaterWriteGoesAheadOfTheNextStatementAndItsCheckGetsItsRowCount() {
+        List<Integer> counts = new ArrayList<>();
+        int seen = QuarkusTransaction.requiringNew().call(() -> {
+            sql.later(counts::add, "INSERT INTO sql_test VALUES (?1, 7)", key);
+            assertEquals(List.of(), counts, "sent before the next statement");
+            return sql.one("SELECT count(*)::int FROM sql_test WHERE key = ?1", row -> row.getInt(1), key);
+        });
+        assertEquals(1, seen);
+        assertEquals(List.of(1), counts);
+    }
+
+    @Test
+    void aLaterWriteWithNothingAfterItIsSentAtCommit() {
+        QuarkusTransaction.requiringNew().run(() -> sql.later("INSERT INTO sql_test VALUES (?1, 8)", key));
+        assertEquals(8, valueOf(key));
+    }
+
+    @Test
+    void whatALaterChecksThrowsFailsTheNextStatementAndRollsBackTheTransaction() {
+        sql.update("INSERT INTO sql_test VALUES (?1, 1)", key);
+        String other = key + "-other";
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () ->
+                QuarkusTransaction.requiringNew().run(() -> {
+                    sql.update("INSERT INTO sql_test VALUES (?1, 2)", other);
+                    sql.later(rows -> {
+                        if (rows == 0) {
+                            throw new IllegalStateException("duplicate");
+                        }
+                    }, "INSERT INTO sql_test VALUES (?1, 3) ON CONFLICT (key) DO NOTHING", key);
+                    sql.one("SELECT 1", row -> row.getInt(1));
+                }));
+        assertEquals("duplicate", failure.getMessage());
+        assertEquals(1, valueOf(key));
+        assertEquals(0, (int) sql.one("SELECT count(*)::int FROM sql_test WHERE key = ?1", row -> row.getInt(1), other));
+    }
+
+    @Test
+    void aLaterWriteNeedsATransaction() {
+        assertThrows(IllegalStateException.class, () -> sql.later("INSERT INTO sql_test VALUES (?1, 9)", key));
+    }
+
+    private int valueOf(String key) {
+        return sql.one("SELECT value FROM sql_test WHERE key = ?1", row -> row.getInt(1), key);
+    }
+}
