@@ -52,16 +52,21 @@ public class IdempotencyService {
         checkKey(key);
         String scope = caller.subject();
         String requestHash = fingerprint(operation, request);
-        boolean mine = sql.one("SELECT pg_try_advisory_xact_lock(hashtext(?1), hashtext(?2))", row -> row.getBoolean(1), scope, key);
-        if (!mine) {
-            throw new Problems.IdempotencyInProgress();
-        }
         Instant now = clock.instant();
-        List<Stored> stored = sql.list("""
+        // One round trip: the lookup runs after the lock is taken, so it sees the answer of any call that held it.
+        Sql.Trip trip = sql.trip();
+        Sql.Trip.Rows<Boolean> lock = trip.query("SELECT pg_try_advisory_xact_lock(hashtext(?1), hashtext(?2))",
+                row -> row.getBoolean(1), scope, key);
+        Sql.Trip.Rows<Stored> earlier = trip.query("""
                 SELECT request_hash, status, body, location FROM idempotency_key
                  WHERE caller = ?1 AND key = ?2 AND created_at > ?3""",
                 row -> new Stored(row.getString(1), new Reply(row.getInt(2), readJson(row.getString(3)), row.getString(4), true)),
                 scope, key, now.minus(retention));
+        trip.run();
+        if (!lock.one()) {
+            throw new Problems.IdempotencyInProgress();
+        }
+        List<Stored> stored = earlier.list();
         if (!stored.isEmpty()) {
             if (!requestHash.equals(stored.get(0).requestHash())) {
                 throw new Problems.IdempotencyKeyReuse();

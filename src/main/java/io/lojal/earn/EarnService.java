@@ -77,9 +77,7 @@ public class EarnService {
         // A duplicate order rolls back the claims with everything else.
         Calculation calculation = claimOnceOnlyBonuses(priced, request.orderId(), true);
         long bonus = calculation.bonusPoints();
-        if (!orders.insert(request, member.id, occurredAt, calculation.points(), calculation.points() - bonus)) {
-            throw new Problems.DuplicateOrder(request.orderId());
-        }
+        orders.insert(request, member.id, occurredAt, calculation.points(), calculation.points() - bonus);
 
         ProgramSettings program = priced.program();
         Instant availableAt = program.availableAt(occurredAt);

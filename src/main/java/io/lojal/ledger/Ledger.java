@@ -55,27 +55,41 @@ public class Ledger {
         entry.expiresAt = expiresAt;
         boolean availableNow = !availableAt.isAfter(entry.createdAt);
         // Debt is repaid from points the member could spend now; pending points wait until the next credit after them.
+        long repayable = availableNow ? points : 0;
         long earned = type == EntryType.ADJUST ? 0 : points;
-        long debt = sql.one("""
-                UPDATE member_balance b SET debt = b.debt - LEAST(b.debt, ?2), lifetime_earned = b.lifetime_earned + ?3
-                  FROM (SELECT debt FROM member_balance WHERE member_id = ?1 FOR UPDATE) old_balance
-                 WHERE b.member_id = ?1
-                RETURNING old_balance.debt""", row -> row.getLong(1), memberId, availableNow ? points : 0L, earned);
-        long repaid = availableNow ? Math.min(debt, points) : 0;
         if (points <= 0) {
-            return post(entry);
+            Sql.Trip trip = sql.trip();
+            lock(trip, memberId, earned, 0);
+            Sql.Trip.Rows<Balance> balance = post(trip, entry);
+            trip.run();
+            return announce(entry, balance.one());
         }
-        // The entry, its lot and the balance after them in one round trip; the lot is not yet visible to the
-        // statement's own snapshot, so the balance adds it from the insert's RETURNING.
-        return posted(entry, "WITH " + INSERT_ENTRY + """
-                , new_lot AS (
+        // One round trip: the lock, then the balance change, the entry, its lot and the balance after them in one
+        // statement. The statement's snapshot is taken after the lock, so it sees every posting before this one; it
+        // does not see its own changes, so the balance comes from the update's and the lot insert's RETURNING.
+        Sql.Trip trip = sql.trip();
+        trip.query("SELECT debt FROM member_balance WHERE member_id = ?1 FOR UPDATE", row -> row.getLong(1), memberId);
+        Sql.Trip.Rows<Balance> balance = posting(trip, entry, "WITH " + INSERT_ENTRY + """
+                , old_balance AS (SELECT debt FROM member_balance WHERE member_id = ?2),
+                new_balance AS (
+                    UPDATE member_balance SET debt = debt - LEAST(debt, ?12), lifetime_earned = lifetime_earned + ?13
+                     WHERE member_id = ?2
+                    RETURNING debt, lifetime_earned, lifetime_redeemed),
+                new_lot AS (
                     INSERT INTO lot (id, member_id, entry_id, order_id, points, remaining, occurred_at, available_at, expires_at)
-                    VALUES (?12, ?2, ?1, ?5, ?4, ?13, ?8, ?10, ?11)
+                    SELECT ?14, ?2, ?1, ?5, ?4, ?4 - LEAST(old_balance.debt, ?12), ?8, ?10, ?11 FROM old_balance
                     RETURNING remaining, available_at, expires_at),
                 usable AS (
                     SELECT remaining, available_at, expires_at FROM lot WHERE member_id = ?2 AND remaining > 0
                     UNION ALL SELECT remaining, available_at, expires_at FROM new_lot)
-                """ + BALANCE_OF_USABLE, Ids.next("lot"), points - repaid);
+                SELECT COALESCE(SUM(u.remaining) FILTER (WHERE u.available_at <= ?9), 0) - b.debt,
+                       COALESCE(SUM(u.remaining) FILTER (WHERE u.available_at > ?9), 0),
+                       b.lifetime_earned, b.lifetime_redeemed
+                  FROM new_balance b
+                  LEFT JOIN usable u ON u.remaining > 0 AND (u.expires_at IS NULL OR u.expires_at > ?9)
+                 GROUP BY b.debt, b.lifetime_earned, b.lifetime_redeemed""", repayable, earned, Ids.next("lot"));
+        trip.run();
+        return announce(entry, balance.one());
     }
 
     /**
@@ -86,12 +100,17 @@ public class Ledger {
         LedgerEntry entry = entry(memberId, EntryType.REDEEM, -points, "Redemption " + redemptionId, null);
         entry.redemptionId = redemptionId;
         entry.orderId = orderId;
-        long debt = lockAndCount(memberId, 0, points);
-        long taken = take(memberId, entry.id, points, null, entry.createdAt, debt);
-        if (taken < points) {
+        // One round trip of three statements, each with its own snapshot: the lock, the debit of the lots (as the lock
+        // leaves them), the entry and the balance after it.
+        Sql.Trip trip = sql.trip();
+        lock(trip, memberId, 0, points);
+        Sql.Trip.Rows<Long> taken = take(trip, memberId, entry.id, points, null, entry.createdAt, true);
+        Sql.Trip.Rows<Balance> balance = post(trip, entry);
+        trip.run();
+        if (sum(taken) < points) {
             throw new Problems.InsufficientPoints(points);
         }
-        return post(entry);
+        return announce(entry, balance.one());
     }
 
     /** Gives a cancelled redemption's points back to the lots they came from, with their original expiry. */
@@ -223,28 +242,39 @@ public class Ledger {
 
     /** A debit that may leave debt: takes what the lots hold, owes the rest. */
     private Posted debit(LedgerEntry entry, long points, String preferredOrderId, long earnedDelta) {
-        lockAndCount(entry.memberId, earnedDelta, 0);
-        long taken = take(entry.memberId, entry.id, points, preferredOrderId, entry.createdAt, null);
-        if (taken < points) {
-            sql.update("UPDATE member_balance SET debt = debt + ?2 WHERE member_id = ?1", entry.memberId, points - taken);
+        Sql.Trip trip = sql.trip();
+        lock(trip, entry.memberId, earnedDelta, 0);
+        Sql.Trip.Rows<Long> taken = take(trip, entry.memberId, entry.id, points, preferredOrderId, entry.createdAt, false);
+        trip.run();
+        if (sum(taken) < points) {
+            sql.update("UPDATE member_balance SET debt = debt + ?2 WHERE member_id = ?1", entry.memberId, points - sum(taken));
         }
         return post(entry);
     }
 
     /** Locks the member's balance row (the serialisation point of all its postings), moves its counters, returns its debt. */
     private long lockAndCount(String memberId, long earnedDelta, long redeemedDelta) {
-        return sql.one("""
+        Sql.Trip trip = sql.trip();
+        Sql.Trip.Rows<Long> debt = lock(trip, memberId, earnedDelta, redeemedDelta);
+        trip.run();
+        return debt.one();
+    }
+
+    private Sql.Trip.Rows<Long> lock(Sql.Trip trip, String memberId, long earnedDelta, long redeemedDelta) {
+        return trip.query("""
                 UPDATE member_balance SET lifetime_earned = lifetime_earned + ?2, lifetime_redeemed = lifetime_redeemed + ?3
                  WHERE member_id = ?1 RETURNING debt""", row -> row.getLong(1), memberId, earnedDelta, redeemedDelta);
     }
 
     /**
      * Takes up to {@code points} from the member's lots — the lots of {@code preferredOrderId} first (pending or not),
-     * then the oldest available ones — and records which lots gave what. With {@code requireAfterDebt} set, takes
-     * nothing unless the available points less that debt cover all of it. Returns the points taken.
+     * then the oldest available ones — and records which lots gave what; its rows are the points taken from each lot.
+     * With {@code whole} set, takes nothing unless the available points less the member's debt cover all of it. Runs
+     * after the balance lock, so the debt it reads is the member's debt now.
      */
-    private long take(String memberId, String entryId, long points, String preferredOrderId, Instant now, Long requireAfterDebt) {
-        List<Long> taken = sql.list("""
+    private Sql.Trip.Rows<Long> take(Sql.Trip trip, String memberId, String entryId, long points, String preferredOrderId,
+                                     Instant now, boolean whole) {
+        return trip.query("""
                 WITH usable AS (
                     SELECT id, remaining, occurred_at, COALESCE(order_id = CAST(?4 AS text), false) AS preferred
                       FROM lot
@@ -257,18 +287,22 @@ public class Ledger {
                 portion AS (
                     SELECT id, LEAST(remaining, ?5 - before) AS points FROM ordered
                      WHERE before < ?5
-                       AND (CAST(?6 AS bigint) IS NULL OR (SELECT SUM(remaining) FROM usable) - CAST(?6 AS bigint) >= ?5)),
+                       AND (NOT ?6 OR (SELECT SUM(remaining) FROM usable)
+                                      - (SELECT debt FROM member_balance WHERE member_id = ?1) >= ?5)),
                 used AS (
                     UPDATE lot SET remaining = lot.remaining - portion.points FROM portion
                      WHERE lot.id = portion.id
                     RETURNING lot.id, portion.points)
                 INSERT INTO lot_use (entry_id, lot_id, member_id, points)
                 SELECT ?2, id, ?1, points FROM used
-                RETURNING points""", row -> row.getLong(1), memberId, entryId, now, preferredOrderId, points, requireAfterDebt);
-        return taken.stream().mapToLong(Long::longValue).sum();
+                RETURNING points""", row -> row.getLong(1), memberId, entryId, now, preferredOrderId, points, whole);
     }
 
-    /** The entry's insert, as the first part of a WITH: parameters ?1 to ?11 (see {@link #bind}). */
+    private static long sum(Sql.Trip.Rows<Long> taken) {
+        return taken.list().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The entry's insert, as the first part of a WITH: parameters ?1 to ?11 (see {@link #posting}). */
     private static final String INSERT_ENTRY = """
             entry AS (
                 INSERT INTO ledger_entry (id, member_id, type, points, order_id, redemption_id, description, occurred_at,
@@ -291,24 +325,32 @@ public class Ledger {
      * and the lot changes of this posting (earlier statements), so it sees every posting before this one.
      */
     private Posted post(LedgerEntry entry) {
-        return posted(entry, "WITH " + INSERT_ENTRY + """
+        Sql.Trip trip = sql.trip();
+        Sql.Trip.Rows<Balance> balance = post(trip, entry);
+        trip.run();
+        return announce(entry, balance.one());
+    }
+
+    private Sql.Trip.Rows<Balance> post(Sql.Trip trip, LedgerEntry entry) {
+        return posting(trip, entry, "WITH " + INSERT_ENTRY + """
                 , usable AS (SELECT remaining, available_at, expires_at FROM lot WHERE member_id = ?2 AND remaining > 0)
                 """ + BALANCE_OF_USABLE);
     }
 
-    /**
-     * Runs a posting statement — the entry's parameters first (?1 to ?11), then {@code more} — and tells the metrics,
-     * which count the entry if the transaction commits.
-     */
-    private Posted posted(LedgerEntry entry, String statement, Object... more) {
+    /** A posting statement in the trip: the entry's parameters first (?1 to ?11), then {@code more}; its row is the balance. */
+    private Sql.Trip.Rows<Balance> posting(Sql.Trip trip, LedgerEntry entry, String statement, Object... more) {
         Object[] parameters = new Object[11 + more.length];
         Object[] own = {entry.id, entry.memberId, entry.type.name(), entry.points, entry.orderId, entry.redemptionId,
                 entry.description, entry.occurredAt, entry.createdAt, entry.availableAt, entry.expiresAt};
         System.arraycopy(own, 0, parameters, 0, own.length);
         System.arraycopy(more, 0, parameters, own.length, more.length);
-        Posted result = new Posted(entry, sql.one(statement, Ledger::balanceOf, parameters));
+        return trip.query(statement, Ledger::balanceOf, parameters);
+    }
+
+    /** The posting done; tells the metrics, which count the entry if the transaction commits. */
+    private Posted announce(LedgerEntry entry, Balance balance) {
         posted.fire(new EntryPosted(entry.type, entry.points));
-        return result;
+        return new Posted(entry, balance);
     }
 
     private static Balance balanceOf(ResultSet row) throws SQLException {

@@ -1,14 +1,68 @@
 package io.lojal.member;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.lojal.common.JsonColumns;
 import io.lojal.common.PageRequest;
+import io.lojal.common.Sql;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
 public class MemberRepository implements PanacheRepositoryBase<Member, String> {
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    JsonColumns json;
+
+    /**
+     * The member as it is now, read with plain JDBC and not managed by Hibernate: for the calls that only read it
+     * (every earn, redeem and app screen), where an entity load cost several times the query.
+     */
+    public Optional<Member> read(String id) {
+        return readWhere("id", id);
+    }
+
+    /** As {@link #read}, by externalId. */
+    public Optional<Member> readByExternalId(String externalId) {
+        return readWhere("external_id", externalId);
+    }
+
+    private Optional<Member> readWhere(String column, String value) {
+        return sql.list("""
+                SELECT id, external_id, email, name, birth_date, status, tier_code, tier_valid_until, attributes::text,
+                       referred_by, enrolled_at, erased_at
+                  FROM member WHERE %s = ?1""".formatted(column), this::member, value).stream().findFirst();
+    }
+
+    private Member member(ResultSet row) throws SQLException {
+        Member member = new Member();
+        member.id = row.getString(1);
+        member.externalId = row.getString(2);
+        member.email = row.getString(3);
+        member.name = row.getString(4);
+        member.birthDate = row.getObject(5, LocalDate.class);
+        member.status = MemberStatus.valueOf(row.getString(6));
+        member.tierCode = row.getString(7);
+        member.tierValidUntil = Sql.instant(row, 8);
+        member.attributes = json.read(row.getString(9), ATTRIBUTES);
+        member.referredBy = row.getString(10);
+        member.enrolledAt = Sql.instant(row, 11);
+        member.erasedAt = Sql.instant(row, 12);
+        return member;
+    }
+
+    private static final TypeReference<Map<String, Object>> ATTRIBUTES = new TypeReference<>() {
+    };
 
     public Optional<Member> findByExternalId(String externalId) {
         return find("externalId", externalId).firstResultOptional();

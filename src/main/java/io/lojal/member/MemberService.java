@@ -128,8 +128,7 @@ public class MemberService {
         ledger.forfeitAll(member.id);
     }
 
-    /** The member a request names by {@code memberId} or {@code externalId}. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** The member a request names by {@code memberId} or {@code externalId}, read only (not managed). */
     public Member resolve(MemberReference reference) {
         boolean byId = reference.memberId() != null;
         boolean byExternalId = reference.externalId() != null;
@@ -139,16 +138,15 @@ public class MemberService {
                     new Problem.FieldError("externalId", "give exactly one of memberId and externalId")));
         }
         if (byId) {
-            return byId(reference.memberId());
+            return members.read(reference.memberId()).orElseThrow(() -> notFound(reference.memberId()));
         }
-        return members.findByExternalId(reference.externalId())
+        return members.readByExternalId(reference.externalId())
                 .orElseThrow(() -> new Problems.NotFound("No member with externalId '" + reference.externalId() + "'."));
     }
 
-    /** The member a member token speaks for: its {@code sub} is the member's externalId. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** The member a member token speaks for (its {@code sub} is the member's externalId), read only (not managed). */
     public Member bySubject(String subject) {
-        return members.findByExternalId(subject)
+        return members.readByExternalId(subject)
                 .orElseThrow(() -> new Problems.NotFound("No member is enrolled for this token's subject."));
     }
 
