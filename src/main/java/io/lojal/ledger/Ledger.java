@@ -202,11 +202,30 @@ public class Ledger {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Standing standing(String memberId, int days) {
+        Sql.Trip trip = sql.trip();
+        Sql.Trip.Rows<Standing> standing = standing(trip, memberId, days);
+        trip.run();
+        return standing.one();
+    }
+
+    /** As {@link #standing(String, int)}, as a statement of the trip. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Sql.Trip.Rows<Standing> standing(Sql.Trip trip, String memberId, int days) {
+        return standing(trip, "?1", memberId, days);
+    }
+
+    /** As {@link #standing(String, int)}, of the member with this externalId, as a statement of the trip. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Sql.Trip.Rows<Standing> standingByExternalId(Sql.Trip trip, String externalId, int days) {
+        return standing(trip, "(SELECT id FROM member WHERE external_id = ?1)", externalId, days);
+    }
+
+    private Sql.Trip.Rows<Standing> standing(Sql.Trip trip, String member, String key, int days) {
         Instant now = clock.instant();
-        return sql.one("""
+        return trip.query("""
                 WITH usable AS (
                     SELECT remaining, available_at, expires_at FROM lot
-                     WHERE member_id = ?1 AND remaining > 0 AND (expires_at IS NULL OR expires_at > ?2)),
+                     WHERE member_id = %1$s AND remaining > 0 AND (expires_at IS NULL OR expires_at > ?2)),
                 soon AS (
                     SELECT CAST(expires_at AT TIME ZONE 'UTC' AS date) AS day, remaining FROM usable
                      WHERE available_at <= ?2 AND expires_at <= ?3),
@@ -216,10 +235,10 @@ public class Ledger {
                        b.lifetime_earned, b.lifetime_redeemed,
                        (SELECT day FROM first_day),
                        (SELECT SUM(remaining) FROM soon WHERE day = (SELECT day FROM first_day))
-                  FROM member_balance b WHERE b.member_id = ?1""",
+                  FROM member_balance b WHERE b.member_id = %1$s""".formatted(member),
                 row -> new Standing(balanceOf(row), row.getObject(5) == null ? null
                         : new Expiring(row.getLong(6), row.getObject(5, LocalDate.class))),
-                memberId, now, now.plus(Duration.ofDays(days)));
+                key, now, now.plus(Duration.ofDays(days)));
     }
 
     /** A member's balance and, when some are due within the warning window, its points about to expire. */

@@ -33,7 +33,7 @@ public class MeResource {
     @APIResponse(responseCode = "200", description = "The member")
     @APIResponse(responseCode = "404", description = "`not-found`: no member is enrolled for the token's subject")
     public MemberView me() {
-        return members.view(members.bySubject(caller.subject()));
+        return members.viewBySubject(caller.subject());
     }
 
     @GET

@@ -37,11 +37,23 @@ public class MemberRepository implements PanacheRepositoryBase<Member, String> {
         return readWhere("external_id", externalId);
     }
 
+    /** As {@link #read}, by externalId, as a statement of the trip: no row when there is no such member. */
+    public Sql.Trip.Rows<Member> readByExternalId(Sql.Trip trip, String externalId) {
+        return readWhere(trip, "external_id", externalId);
+    }
+
     private Optional<Member> readWhere(String column, String value) {
-        return sql.list("""
+        Sql.Trip trip = sql.trip();
+        Sql.Trip.Rows<Member> member = readWhere(trip, column, value);
+        trip.run();
+        return member.list().stream().findFirst();
+    }
+
+    private Sql.Trip.Rows<Member> readWhere(Sql.Trip trip, String column, String value) {
+        return trip.query("""
                 SELECT id, external_id, email, name, birth_date, status, tier_code, tier_valid_until, attributes::text,
                        referred_by, enrolled_at, erased_at
-                  FROM member WHERE %s = ?1""".formatted(column), this::member, value).stream().findFirst();
+                  FROM member WHERE %s = ?1""".formatted(column), this::member, value);
     }
 
     private Member member(ResultSet row) throws SQLException {

@@ -6,6 +6,7 @@ import io.lojal.common.Page;
 import io.lojal.common.PageRequest;
 import io.lojal.common.Problem;
 import io.lojal.common.Problems;
+import io.lojal.common.Sql;
 import io.lojal.ledger.Balance;
 import io.lojal.ledger.Ledger;
 import io.lojal.ledger.TransactionView;
@@ -35,6 +36,9 @@ public class MemberService {
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    Sql sql;
 
     @Inject
     TierService tiers;
@@ -146,8 +150,16 @@ public class MemberService {
 
     /** The member a member token speaks for (its {@code sub} is the member's externalId), read only (not managed). */
     public Member bySubject(String subject) {
-        return members.readByExternalId(subject)
-                .orElseThrow(() -> new Problems.NotFound("No member is enrolled for this token's subject."));
+        return members.readByExternalId(subject).orElseThrow(MemberService::noMemberForSubject);
+    }
+
+    /** The view of the member a member token speaks for, member and points read in one round trip (every app screen). */
+    public MemberView viewBySubject(String subject) {
+        Sql.Trip trip = sql.trip();
+        Sql.Trip.Rows<Member> member = members.readByExternalId(trip, subject);
+        Sql.Trip.Rows<Ledger.Standing> standing = ledger.standingByExternalId(trip, subject, EXPIRY_WARNING_DAYS);
+        trip.run();
+        return view(member.list().stream().findFirst().orElseThrow(MemberService::noMemberForSubject), standing.one());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -161,7 +173,10 @@ public class MemberService {
     }
 
     public MemberView view(Member member) {
-        Ledger.Standing standing = ledger.standing(member.id, EXPIRY_WARNING_DAYS);
+        return view(member, ledger.standing(member.id, EXPIRY_WARNING_DAYS));
+    }
+
+    private MemberView view(Member member, Ledger.Standing standing) {
         Balance balance = standing.balance();
         Ledger.Expiring expiring = standing.expiringSoon();
         Tier tier = tiers.byCode(member.tierCode);
@@ -170,6 +185,10 @@ public class MemberService {
                 new MemberView.PointsView(balance.available(), balance.pending(), balance.lifetimeEarned(),
                         balance.lifetimeRedeemed(), expiring == null ? null : new MemberView.ExpiringSoon(expiring.points(), expiring.on())),
                 member.enrolledAt, member.referredBy, member.attributes);
+    }
+
+    private static Problems.NotFound noMemberForSubject() {
+        return new Problems.NotFound("No member is enrolled for this token's subject.");
     }
 
     private static Problems.NotFound notFound(String id) {
