@@ -38,7 +38,8 @@ import org.HdrHistogram.Histogram;
  * me (GET /v1/me with a random pre-minted member token) and hot (earn on mem_1).
  *
  * <p>Settings, each a system property or else an environment variable: lojal.baseUrl / LOJAL_BASE_URL,
- * lojal.scenario / LOJAL_SCENARIO, lojal.rate / LOJAL_RATE (req/s), lojal.duration / LOJAL_DURATION (s),
+ * lojal.scenario / LOJAL_SCENARIO, lojal.rate / LOJAL_RATE (req/s), lojal.duration / LOJAL_DURATION (s, measured),
+ * lojal.warmup / LOJAL_WARMUP (s at the same rate before, not measured; 10),
  * lojal.members / LOJAL_MEMBERS, lojal.token / LOJAL_TOKEN (merchant), lojal.memberTokens / LOJAL_MEMBER_TOKENS
  * (file, one token a line), lojal.hotMember / LOJAL_HOT_MEMBER, lojal.timeoutMs / LOJAL_TIMEOUT_MS and
  * lojal.outcomes / LOJAL_OUTCOMES (where the run's figures are written as JSON at the end: counts by outcome,
@@ -58,6 +59,9 @@ public class OpenModelSimulation extends Simulation {
   private final String scenarioName = conf("lojal.scenario", "LOJAL_SCENARIO", "earn");
   private final double rate = Double.parseDouble(conf("lojal.rate", "LOJAL_RATE", "100"));
   private final long duration = Long.parseLong(conf("lojal.duration", "LOJAL_DURATION", "15"));
+  // Arrivals at the same rate before the measured ones, not counted: both JVMs (this tool's and the service's) compile
+  // the code they now run and open their connections, which would otherwise stand in the service's latency tail.
+  private final long warmup = Long.parseLong(conf("lojal.warmup", "LOJAL_WARMUP", "10"));
   private final int members = Integer.parseInt(conf("lojal.members", "LOJAL_MEMBERS", "100000"));
   private final long timeoutMs = Long.parseLong(conf("lojal.timeoutMs", "LOJAL_TIMEOUT_MS", "10000"));
   private final Path outcomesFile = Path.of(conf("lojal.outcomes", "LOJAL_OUTCOMES", "target/outcomes.json"));
@@ -72,6 +76,8 @@ public class OpenModelSimulation extends Simulation {
   // request, and of the shed ones (429, 503) alone. Up to an hour, 3 significant digits.
   private final Histogram all = new ConcurrentHistogram(3_600_000_000L, 3);
   private final Histogram shed = new ConcurrentHistogram(3_600_000_000L, 3);
+  private final LongAccumulator runStart = new LongAccumulator(Math::min, Long.MAX_VALUE);
+  private final AtomicLong sent = new AtomicLong();
   private final LongAccumulator firstStart = new LongAccumulator(Math::min, Long.MAX_VALUE);
   private final LongAccumulator lastStart = new LongAccumulator(Math::max, Long.MIN_VALUE);
   private final LongAccumulator lastEnd = new LongAccumulator(Math::max, Long.MIN_VALUE);
@@ -85,12 +91,18 @@ public class OpenModelSimulation extends Simulation {
   private Session begin(Session session) {
     String key = runId + "-" + counter.incrementAndGet();
     long now = System.nanoTime();
-    firstStart.accumulate(now);
-    lastStart.accumulate(now);
-    return session.set("key", key).set("t0", now);
+    runStart.accumulate(now);
+    boolean measured = now - runStart.get() >= warmup * 1_000_000_000L;
+    if (measured) {
+      sent.incrementAndGet();
+      firstStart.accumulate(now);
+      lastStart.accumulate(now);
+    }
+    return session.set("key", key).set("t0", now).set("measured", measured);
   }
 
   private Session record(Session session) {
+    if (!session.getBoolean("measured")) return session;
     long now = System.nanoTime();
     lastEnd.accumulate(now);
     long micros = Math.max(0, (now - session.getLong("t0")) / 1000);
@@ -170,10 +182,10 @@ public class OpenModelSimulation extends Simulation {
   private final ScenarioBuilder scenario = scenario(scenarioName).exec(call);
 
   {
-    setUp(scenario.injectOpen(constantUsersPerSec(rate).during(Duration.ofSeconds(duration))))
+    setUp(scenario.injectOpen(constantUsersPerSec(rate).during(Duration.ofSeconds(warmup + duration))))
         .protocols(protocol)
         // bounded in any case: the last arrivals get their whole timeout, then the run ends
-        .maxDuration(Duration.ofMillis(duration * 1000 + timeoutMs + 5000));
+        .maxDuration(Duration.ofMillis((warmup + duration) * 1000 + timeoutMs + 5000));
   }
 
   private static String ms(Histogram histogram, double percentile) {
@@ -191,7 +203,7 @@ public class OpenModelSimulation extends Simulation {
     statuses.forEach((status, count) -> byStatus.put(status, count.sum()));
     StringBuilder json = new StringBuilder("{\"scenario\":\"").append(scenarioName).append('"')
         .append(",\"rate\":").append(rate).append(",\"duration\":").append(duration)
-        .append(",\"sent\":").append(counter.get()).append(",\"requests\":").append(requests)
+        .append(",\"sent\":").append(sent.get()).append(",\"requests\":").append(requests)
         .append(",\"ok\":").append(ok.sum()).append(",\"timeouts\":").append(timeouts.sum())
         .append(",\"ioErrors\":").append(ioErrors.sum()).append(",\"statuses\":{");
     String separator = "";
@@ -199,7 +211,7 @@ public class OpenModelSimulation extends Simulation {
       json.append(separator).append('"').append(entry.getKey()).append("\":").append(entry.getValue());
       separator = ",";
     }
-    json.append("},\"sentPerSecond\":").append(rate(counter.get() - 1, sendSeconds))
+    json.append("},\"sentPerSecond\":").append(rate(sent.get() - 1, sendSeconds))
         .append(",\"perSecond\":").append(rate(requests, seconds))
         .append(",\"okPerSecond\":").append(rate(ok.sum(), seconds))
         .append(",\"p50\":").append(ms(all, 50)).append(",\"p99\":").append(ms(all, 99))
