@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -49,6 +50,17 @@ public class IdempotencyService {
 
     @Transactional
     public Reply once(String key, String operation, Object request, Supplier<Reply> work) {
+        return once(key, operation, request, trip -> () -> null, nothing -> work.get());
+    }
+
+    /**
+     * As {@link #once(String, String, Object, Supplier)}, with the work's first read in the same round trip as the
+     * check: {@code read} adds its statements to the trip and gives what they read to the work, which asks for it when
+     * it needs it (so its own checks still come first). Wasted, but harmless, when the call is a replay.
+     */
+    @Transactional
+    public <T> Reply once(String key, String operation, Object request, Function<Sql.Trip, Supplier<T>> read,
+                          Function<Supplier<T>, Reply> work) {
         checkKey(key);
         String scope = caller.subject();
         String requestHash = fingerprint(operation, request);
@@ -62,6 +74,7 @@ public class IdempotencyService {
                  WHERE caller = ?1 AND key = ?2 AND created_at > ?3""",
                 row -> new Stored(row.getString(1), new Reply(row.getInt(2), readJson(row.getString(3)), row.getString(4), true)),
                 scope, key, now.minus(retention));
+        Supplier<T> readAhead = read.apply(trip);
         trip.run();
         if (!lock.one()) {
             throw new Problems.IdempotencyInProgress();
@@ -73,7 +86,7 @@ public class IdempotencyService {
             }
             return stored.get(0).reply();
         }
-        Reply reply = work.get();
+        Reply reply = work.apply(readAhead);
         // A row older than the retention is replaced: the key is free again.
         sql.update("""
                 INSERT INTO idempotency_key (caller, key, request_hash, status, body, location, created_at)

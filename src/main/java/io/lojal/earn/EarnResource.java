@@ -5,6 +5,7 @@ import io.lojal.common.Reply;
 import io.lojal.earn.dto.EarnRequest;
 import io.lojal.earn.dto.EarnResult;
 import io.lojal.earn.dto.QuoteResult;
+import io.lojal.member.MemberService;
 import io.lojal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -34,6 +35,9 @@ public class EarnResource {
     @Inject
     IdempotencyService idempotency;
 
+    @Inject
+    MemberService members;
+
     @POST
     @Operation(summary = "Earn points for an order",
             description = "Points = floor(spendSum × campaignFactor × tierMultiplier) + bonuses, itemised in `breakdown`. "
@@ -51,8 +55,8 @@ public class EarnResource {
                          @HeaderParam(IdempotencyService.HEADER) @Parameter(in = ParameterIn.HEADER, required = true,
                                  description = "1–255 characters, unique per call; reuse it only to retry the same call")
                          String idempotencyKey) {
-        return idempotency.once(idempotencyKey, "POST /v1/earn", request,
-                () -> Reply.created(earning.earn(request), null)).toResponse();
+        return idempotency.once(idempotencyKey, "POST /v1/earn", request, trip -> members.resolve(trip, request),
+                member -> Reply.created(earning.earn(request, member), null)).toResponse();
     }
 
     @POST

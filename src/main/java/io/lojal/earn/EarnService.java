@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -68,10 +69,11 @@ public class EarnService {
     @Inject
     Event<OrderEarned> earnedEvent;
 
+    /** Earns for the order; {@code readAhead} gives the member the request names (read with the idempotency check). */
     @Transactional
     @Timed(value = "lojal.earn", description = "Time to earn points for an order, in its transaction", histogram = true)
-    public EarnResult earn(EarnRequest request) {
-        Priced priced = price(request);
+    public EarnResult earn(EarnRequest request, Supplier<Member> readAhead) {
+        Priced priced = price(request, readAhead);
         Member member = priced.member();
         Instant occurredAt = priced.order().occurredAt();
         // A duplicate order rolls back the claims with everything else.
@@ -99,7 +101,7 @@ public class EarnService {
 
     @Transactional
     public QuoteResult quote(EarnRequest request) {
-        Calculation calculation = claimOnceOnlyBonuses(price(request), request.orderId(), false);
+        Calculation calculation = claimOnceOnlyBonuses(price(request, () -> members.resolve(request)), request.orderId(), false);
         return new QuoteResult(calculation.points(), calculation.breakdown());
     }
 
@@ -108,10 +110,10 @@ public class EarnService {
     }
 
     /** Everything an earn and a quote share: the checks and the computation, with nothing written. */
-    private Priced price(EarnRequest request) {
+    private Priced price(EarnRequest request, Supplier<Member> readAhead) {
         ProgramSettings program = programs.current();
         checkLines(request);
-        Member member = members.resolve(request);
+        Member member = readAhead.get();
         if (!member.isActive()) {
             throw new Problems.MemberInactive(member.id, member.status.name());
         }

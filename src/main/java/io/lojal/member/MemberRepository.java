@@ -32,6 +32,11 @@ public class MemberRepository implements PanacheRepositoryBase<Member, String> {
         return readWhere("id", id);
     }
 
+    /** As {@link #read}, as a statement of the trip: no row when there is no such member. */
+    public Sql.Trip.Rows<Member> read(Sql.Trip trip, String id) {
+        return readWhere(trip, "id", id);
+    }
+
     /** As {@link #read}, by externalId. */
     public Optional<Member> readByExternalId(String externalId) {
         return readWhere("external_id", externalId);

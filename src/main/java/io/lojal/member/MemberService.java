@@ -23,6 +23,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import org.hibernate.exception.ConstraintViolationException;
 
 @ApplicationScoped
@@ -134,17 +135,32 @@ public class MemberService {
 
     /** The member a request names by {@code memberId} or {@code externalId}, read only (not managed). */
     public Member resolve(MemberReference reference) {
+        Sql.Trip trip = sql.trip();
+        Supplier<Member> member = resolve(trip, reference);
+        trip.run();
+        return member.get();
+    }
+
+    /**
+     * As {@link #resolve(MemberReference)}, read in the trip: the supplier gives the member once the trip ran, or
+     * throws what is wrong with the reference (both or neither given, no such member).
+     */
+    public Supplier<Member> resolve(Sql.Trip trip, MemberReference reference) {
         boolean byId = reference.memberId() != null;
         boolean byExternalId = reference.externalId() != null;
         if (byId == byExternalId) {
-            throw new Problems.ValidationFailed(List.of(
-                    new Problem.FieldError("memberId", "give exactly one of memberId and externalId"),
-                    new Problem.FieldError("externalId", "give exactly one of memberId and externalId")));
+            return () -> {
+                throw new Problems.ValidationFailed(List.of(
+                        new Problem.FieldError("memberId", "give exactly one of memberId and externalId"),
+                        new Problem.FieldError("externalId", "give exactly one of memberId and externalId")));
+            };
         }
         if (byId) {
-            return members.read(reference.memberId()).orElseThrow(() -> notFound(reference.memberId()));
+            Sql.Trip.Rows<Member> member = members.read(trip, reference.memberId());
+            return () -> member.list().stream().findFirst().orElseThrow(() -> notFound(reference.memberId()));
         }
-        return members.readByExternalId(reference.externalId())
+        Sql.Trip.Rows<Member> member = members.readByExternalId(trip, reference.externalId());
+        return () -> member.list().stream().findFirst()
                 .orElseThrow(() -> new Problems.NotFound("No member with externalId '" + reference.externalId() + "'."));
     }
 

@@ -2,6 +2,7 @@ package io.lojal.redeem;
 
 import io.lojal.common.IdempotencyService;
 import io.lojal.common.Reply;
+import io.lojal.member.MemberService;
 import io.lojal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,6 +32,9 @@ public class RedemptionResource {
     @Inject
     IdempotencyService idempotency;
 
+    @Inject
+    MemberService members;
+
     @POST
     @Operation(summary = "Redeem points",
             description = "Takes points from the member's available balance; concurrent redemptions never overspend.")
@@ -42,8 +46,8 @@ public class RedemptionResource {
     public Response redeem(@Valid @NotNull RedeemRequest request,
                            @HeaderParam(IdempotencyService.HEADER) @Parameter(in = ParameterIn.HEADER, required = true,
                                    description = "1–255 characters") String idempotencyKey) {
-        return idempotency.once(idempotencyKey, "POST /v1/redemptions", request,
-                () -> Reply.created(redemptions.redeem(request), null)).toResponse();
+        return idempotency.once(idempotencyKey, "POST /v1/redemptions", request, trip -> members.resolve(trip, request),
+                member -> Reply.created(redemptions.redeem(request, member), null)).toResponse();
     }
 
     @POST

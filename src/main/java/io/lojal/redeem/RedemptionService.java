@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 @ApplicationScoped
 public class RedemptionService {
@@ -38,9 +39,10 @@ public class RedemptionService {
     @Inject
     Clock clock;
 
+    /** Redeems; {@code readAhead} gives the member the request names (read with the idempotency check). */
     @Transactional
     @Timed(value = "lojal.redeem", description = "Time to redeem points, in its transaction", histogram = true)
-    public RedemptionView redeem(RedeemRequest request) {
+    public RedemptionView redeem(RedeemRequest request, Supplier<Member> readAhead) {
         ProgramSettings.Redemption rules = programs.current().redemption();
         long points = request.points();
         if (points < rules.minPoints()) {
@@ -49,7 +51,7 @@ public class RedemptionService {
         if (points % rules.increment() != 0) {
             throw new Problems.RedemptionRuleViolation("Points must be redeemed in multiples of " + rules.increment() + ".");
         }
-        Member member = members.resolve(request);
+        Member member = readAhead.get();
         if (!member.isActive()) {
             throw new Problems.MemberInactive(member.id, member.status.name());
         }
