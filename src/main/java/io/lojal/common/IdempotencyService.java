@@ -72,7 +72,7 @@ public class IdempotencyService {
         Sql.Trip.Rows<Stored> earlier = trip.query("""
                 SELECT request_hash, status, body, location FROM idempotency_key
                  WHERE caller = ?1 AND key = ?2 AND created_at > ?3""",
-                row -> new Stored(row.getString(1), new Reply(row.getInt(2), readJson(row.getString(3)), row.getString(4), true)),
+                row -> new Stored(row.getString(1), new Reply(row.getInt(2), row.getString(3), row.getString(4), true)),
                 scope, key, now.minus(retention));
         Supplier<T> readAhead = read.apply(trip);
         trip.run();
@@ -87,6 +87,8 @@ public class IdempotencyService {
             return stored.get(0).reply();
         }
         Reply reply = work.apply(readAhead);
+        // The answer is written as JSON once: stored, and sent as it is stored (a replay sends the same text).
+        String body = writeJson(reply.body());
         // A row older than the retention is replaced: the key is free again.
         sql.update("""
                 INSERT INTO idempotency_key (caller, key, request_hash, status, body, location, created_at)
@@ -94,8 +96,8 @@ public class IdempotencyService {
                 ON CONFLICT (caller, key) DO UPDATE
                    SET request_hash = excluded.request_hash, status = excluded.status, body = excluded.body,
                        location = excluded.location, created_at = excluded.created_at""",
-                scope, key, requestHash, reply.status(), writeJson(reply.body()), reply.location(), now);
-        return reply;
+                scope, key, requestHash, reply.status(), body, reply.location(), now);
+        return new Reply(reply.status(), body, reply.location(), false);
     }
 
     private record Stored(String requestHash, Reply reply) {
@@ -135,14 +137,6 @@ public class IdempotencyService {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise " + value.getClass().getSimpleName(), e);
-        }
-    }
-
-    private Object readJson(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored response is not JSON", e);
         }
     }
 }

@@ -3,7 +3,10 @@ package io.lojal.common;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
-/** The answer of an idempotent call: what is sent now and replayed on a retry. */
+/**
+ * The answer of an idempotent call: what is sent now and replayed on a retry. Once stored, its body is the JSON text
+ * itself, sent as it is.
+ */
 public record Reply(int status, Object body, String location, boolean replayed) {
 
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";

@@ -48,6 +48,8 @@ class IdempotencyTest {
         Response retry = merchant().header("Idempotency-Key", key).body(order).post("/v1/earn");
         retry.then().statusCode(201).header("Idempotent-Replayed", "true");
         assertEquals(first.jsonPath().getMap(""), retry.jsonPath().getMap(""));
+        assertEquals(first.asString(), retry.asString(), "the stored JSON is the JSON first sent");
+        assertTrue(retry.contentType().startsWith("application/json"), retry.contentType());
         assertEquals(123, Api.available(member));
     }
 
