@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
@@ -218,6 +219,11 @@ public class Sql {
 
             public T one() {
                 return single(list(), sql);
+            }
+
+            /** The first row, if any. */
+            public Optional<T> first() {
+                return list().stream().findFirst();
             }
         }
 

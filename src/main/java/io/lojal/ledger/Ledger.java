@@ -74,7 +74,7 @@ public class Ledger {
                 new_balance AS (
                     UPDATE member_balance SET debt = debt - LEAST(debt, ?12), lifetime_earned = lifetime_earned + ?13
                      WHERE member_id = ?2
-                    RETURNING debt, lifetime_earned, lifetime_redeemed),
+                    RETURNING member_id, debt, lifetime_earned, lifetime_redeemed),
                 new_lot AS (
                     INSERT INTO lot (id, member_id, entry_id, order_id, points, remaining, occurred_at, available_at, expires_at)
                     SELECT ?14, ?2, ?1, ?5, ?4, ?4 - LEAST(old_balance.debt, ?12), ?8, ?10, ?11 FROM old_balance
@@ -82,12 +82,7 @@ public class Ledger {
                 usable AS (
                     SELECT remaining, available_at, expires_at FROM lot WHERE member_id = ?2 AND remaining > 0
                     UNION ALL SELECT remaining, available_at, expires_at FROM new_lot)
-                SELECT COALESCE(SUM(u.remaining) FILTER (WHERE u.available_at <= ?9), 0) - b.debt,
-                       COALESCE(SUM(u.remaining) FILTER (WHERE u.available_at > ?9), 0),
-                       b.lifetime_earned, b.lifetime_redeemed
-                  FROM new_balance b
-                  LEFT JOIN usable u ON u.remaining > 0 AND (u.expires_at IS NULL OR u.expires_at > ?9)
-                 GROUP BY b.debt, b.lifetime_earned, b.lifetime_redeemed""", repayable, earned, Ids.next("lot"));
+                """ + BALANCE_AFTER_UPDATE, repayable, earned, Ids.next("lot"));
         trip.run();
         return announce(entry, balance.one());
     }
@@ -203,26 +198,23 @@ public class Ledger {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Standing standing(String memberId, int days) {
         Sql.Trip trip = sql.trip();
-        Sql.Trip.Rows<Standing> standing = standing(trip, memberId, days);
+        Sql.Trip.Rows<Standing> standing = standing(trip, STANDING_OF_ID, memberId, days);
         trip.run();
         return standing.one();
-    }
-
-    /** As {@link #standing(String, int)}, as a statement of the trip. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Sql.Trip.Rows<Standing> standing(Sql.Trip trip, String memberId, int days) {
-        return standing(trip, "?1", memberId, days);
     }
 
     /** As {@link #standing(String, int)}, of the member with this externalId, as a statement of the trip. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Sql.Trip.Rows<Standing> standingByExternalId(Sql.Trip trip, String externalId, int days) {
-        return standing(trip, "(SELECT id FROM member WHERE external_id = ?1)", externalId, days);
+        return standing(trip, STANDING_OF_EXTERNAL_ID, externalId, days);
     }
 
-    private Sql.Trip.Rows<Standing> standing(Sql.Trip trip, String member, String key, int days) {
-        Instant now = clock.instant();
-        return trip.query("""
+    private static final String STANDING_OF_ID = standingOf("?1");
+    private static final String STANDING_OF_EXTERNAL_ID = standingOf("(SELECT id FROM member WHERE external_id = ?1)");
+
+    /** The standing query of the member {@code member} gives (?1), at ?2, with the warning window ending at ?3. */
+    private static String standingOf(String member) {
+        return """
                 WITH usable AS (
                     SELECT remaining, available_at, expires_at FROM lot
                      WHERE member_id = %1$s AND remaining > 0 AND (expires_at IS NULL OR expires_at > ?2)),
@@ -235,7 +227,12 @@ public class Ledger {
                        b.lifetime_earned, b.lifetime_redeemed,
                        (SELECT day FROM first_day),
                        (SELECT SUM(remaining) FROM soon WHERE day = (SELECT day FROM first_day))
-                  FROM member_balance b WHERE b.member_id = %1$s""".formatted(member),
+                  FROM member_balance b WHERE b.member_id = %1$s""".formatted(member);
+    }
+
+    private Sql.Trip.Rows<Standing> standing(Sql.Trip trip, String statement, String key, int days) {
+        Instant now = clock.instant();
+        return trip.query(statement,
                 row -> new Standing(balanceOf(row), row.getObject(5) == null ? null
                         : new Expiring(row.getLong(6), row.getObject(5, LocalDate.class))),
                 key, now, now.plus(Duration.ofDays(days)));
@@ -265,8 +262,9 @@ public class Ledger {
         lock(trip, entry.memberId, earnedDelta, 0);
         Sql.Trip.Rows<Long> taken = take(trip, entry.memberId, entry.id, points, preferredOrderId, entry.createdAt, false);
         trip.run();
-        if (sum(taken) < points) {
-            sql.update("UPDATE member_balance SET debt = debt + ?2 WHERE member_id = ?1", entry.memberId, points - sum(taken));
+        long owed = points - sum(taken);
+        if (owed > 0) {
+            sql.update("UPDATE member_balance SET debt = debt + ?2 WHERE member_id = ?1", entry.memberId, owed);
         }
         return post(entry);
     }
@@ -329,15 +327,23 @@ public class Ledger {
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))
             """;
 
-    /** The member's (?2) balance at the entry's creation (?9) from a {@code usable} set of its lots. */
-    private static final String BALANCE_OF_USABLE = """
-            SELECT COALESCE(SUM(u.remaining) FILTER (WHERE u.available_at <= ?9), 0) - b.debt,
-                   COALESCE(SUM(u.remaining) FILTER (WHERE u.available_at > ?9), 0),
-                   b.lifetime_earned, b.lifetime_redeemed
-              FROM member_balance b
-              LEFT JOIN usable u ON u.remaining > 0 AND (u.expires_at IS NULL OR u.expires_at > ?9)
-             WHERE b.member_id = ?2
-             GROUP BY b.debt, b.lifetime_earned, b.lifetime_redeemed""";
+    /**
+     * The member's (?2) balance at the entry's creation (?9) from a {@code usable} set of its lots and its row in
+     * {@code balances}: member_balance itself, or the RETURNING of an update of it in the same statement.
+     */
+    private static final String BALANCE_OF_USABLE = balanceOfUsable("member_balance");
+    private static final String BALANCE_AFTER_UPDATE = balanceOfUsable("new_balance");
+
+    private static String balanceOfUsable(String balances) {
+        return """
+                SELECT COALESCE(SUM(u.remaining) FILTER (WHERE u.available_at <= ?9), 0) - b.debt,
+                       COALESCE(SUM(u.remaining) FILTER (WHERE u.available_at > ?9), 0),
+                       b.lifetime_earned, b.lifetime_redeemed
+                  FROM %s b
+                  LEFT JOIN usable u ON u.remaining > 0 AND (u.expires_at IS NULL OR u.expires_at > ?9)
+                 WHERE b.member_id = ?2
+                 GROUP BY b.debt, b.lifetime_earned, b.lifetime_redeemed""".formatted(balances);
+    }
 
     /**
      * Writes the entry and reads the balance after it in one statement. Its snapshot is taken after the balance lock

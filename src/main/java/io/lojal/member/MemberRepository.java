@@ -25,33 +25,25 @@ public class MemberRepository implements PanacheRepositoryBase<Member, String> {
     JsonColumns json;
 
     /**
-     * The member as it is now, read with plain JDBC and not managed by Hibernate: for the calls that only read it
-     * (every earn, redeem and app screen), where an entity load cost several times the query.
+     * The member as it is now, as a statement of the trip (no row when there is none), read with plain JDBC and not
+     * managed by Hibernate: for the calls that only read it (every earn, redeem and app screen), where an entity load
+     * cost several times the query.
      */
-    public Optional<Member> read(String id) {
-        return readWhere("id", id);
-    }
-
-    /** As {@link #read}, as a statement of the trip: no row when there is no such member. */
     public Sql.Trip.Rows<Member> read(Sql.Trip trip, String id) {
         return readWhere(trip, "id", id);
     }
 
     /** As {@link #read}, by externalId. */
-    public Optional<Member> readByExternalId(String externalId) {
-        return readWhere("external_id", externalId);
-    }
-
-    /** As {@link #read}, by externalId, as a statement of the trip: no row when there is no such member. */
     public Sql.Trip.Rows<Member> readByExternalId(Sql.Trip trip, String externalId) {
         return readWhere(trip, "external_id", externalId);
     }
 
-    private Optional<Member> readWhere(String column, String value) {
+    /** As {@link #read}, by externalId, in a round trip of its own. */
+    public Optional<Member> readByExternalId(String externalId) {
         Sql.Trip trip = sql.trip();
-        Sql.Trip.Rows<Member> member = readWhere(trip, column, value);
+        Sql.Trip.Rows<Member> member = readByExternalId(trip, externalId);
         trip.run();
-        return member.list().stream().findFirst();
+        return member.first();
     }
 
     private Sql.Trip.Rows<Member> readWhere(Sql.Trip trip, String column, String value) {

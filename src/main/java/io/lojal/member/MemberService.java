@@ -157,11 +157,10 @@ public class MemberService {
         }
         if (byId) {
             Sql.Trip.Rows<Member> member = members.read(trip, reference.memberId());
-            return () -> member.list().stream().findFirst().orElseThrow(() -> notFound(reference.memberId()));
+            return () -> member.first().orElseThrow(() -> notFound(reference.memberId()));
         }
         Sql.Trip.Rows<Member> member = members.readByExternalId(trip, reference.externalId());
-        return () -> member.list().stream().findFirst()
-                .orElseThrow(() -> new Problems.NotFound("No member with externalId '" + reference.externalId() + "'."));
+        return () -> member.first().orElseThrow(() -> new Problems.NotFound("No member with externalId '" + reference.externalId() + "'."));
     }
 
     /** The member a member token speaks for (its {@code sub} is the member's externalId), read only (not managed). */
@@ -175,7 +174,7 @@ public class MemberService {
         Sql.Trip.Rows<Member> member = members.readByExternalId(trip, subject);
         Sql.Trip.Rows<Ledger.Standing> standing = ledger.standingByExternalId(trip, subject, EXPIRY_WARNING_DAYS);
         trip.run();
-        return view(member.list().stream().findFirst().orElseThrow(MemberService::noMemberForSubject), standing.one());
+        return view(member.first().orElseThrow(MemberService::noMemberForSubject), standing.one());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
