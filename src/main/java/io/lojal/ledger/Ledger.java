@@ -193,50 +193,56 @@ public class Ledger {
 
     /**
      * The member's balance now and the available points of the lots that expire next within {@code days} (with the
-     * day they expire), in one round trip: the app reads this on every screen.
+     * day they expire), in one statement: the app reads this on every screen.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Standing standing(String memberId, int days) {
         Sql.Trip trip = sql.trip();
-        Sql.Trip.Rows<Standing> standing = standing(trip, STANDING_OF_ID, memberId, days);
+        Sql.Trip.Rows<Standing> standing = standingWith(trip, "", "", "b.member_id = ?1", memberId, days, (row, own) -> own);
         trip.run();
         return standing.one();
     }
 
-    /** As {@link #standing(String, int)}, of the member with this externalId, as a statement of the trip. */
+    /** Maps a row of {@link #standingWith}: its own columns (from the seventh on) and the standing. */
+    @FunctionalInterface
+    public interface WithStanding<T> {
+        T map(ResultSet row, Standing standing) throws SQLException;
+    }
+
+    /**
+     * A member's standing (as {@link #standing(String, int)}) read with more of its rows in the same statement, as a
+     * statement of the trip: {@code columns} (from the seventh column on) of the tables {@code joined} to its balance
+     * {@code b}, of the member that {@code where} picks with {@code key} as ?1. No row when {@code where} finds none.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Sql.Trip.Rows<Standing> standingByExternalId(Sql.Trip trip, String externalId, int days) {
-        return standing(trip, STANDING_OF_EXTERNAL_ID, externalId, days);
-    }
-
-    private static final String STANDING_OF_ID = standingOf("?1");
-    private static final String STANDING_OF_EXTERNAL_ID = standingOf("(SELECT id FROM member WHERE external_id = ?1)");
-
-    /** The standing query of the member {@code member} gives (?1), at ?2, with the warning window ending at ?3. */
-    private static String standingOf(String member) {
-        return """
-                WITH usable AS (
-                    SELECT remaining, available_at, expires_at FROM lot
-                     WHERE member_id = %1$s AND remaining > 0 AND (expires_at IS NULL OR expires_at > ?2)),
-                soon AS (
-                    SELECT CAST(expires_at AT TIME ZONE 'UTC' AS date) AS day, remaining FROM usable
-                     WHERE available_at <= ?2 AND expires_at <= ?3),
-                first_day AS (SELECT min(day) AS day FROM soon)
-                SELECT (SELECT COALESCE(SUM(remaining), 0) FROM usable WHERE available_at <= ?2) - b.debt,
-                       (SELECT COALESCE(SUM(remaining), 0) FROM usable WHERE available_at > ?2),
-                       b.lifetime_earned, b.lifetime_redeemed,
-                       (SELECT day FROM first_day),
-                       (SELECT SUM(remaining) FROM soon WHERE day = (SELECT day FROM first_day))
-                  FROM member_balance b WHERE b.member_id = %1$s""".formatted(member);
-    }
-
-    private Sql.Trip.Rows<Standing> standing(Sql.Trip trip, String statement, String key, int days) {
+    public <T> Sql.Trip.Rows<T> standingWith(Sql.Trip trip, String columns, String joined, String where, String key,
+                                             int days, WithStanding<T> mapper) {
         Instant now = clock.instant();
-        return trip.query(statement,
-                row -> new Standing(balanceOf(row), row.getObject(5) == null ? null
-                        : new Expiring(row.getLong(6), row.getObject(5, LocalDate.class))),
+        return trip.query(STANDING.formatted(columns, joined, where),
+                row -> mapper.map(row, new Standing(balanceOf(row), row.getObject(5) == null ? null
+                        : new Expiring(row.getLong(6), row.getObject(5, LocalDate.class)))),
                 key, now, now.plus(Duration.ofDays(days)));
     }
+
+    /**
+     * One pass over the member's usable lots at ?2 gives its available and pending points and, from the window's first
+     * minimum, the points expiring on the first day (up to ?3) on which some do.
+     */
+    private static final String STANDING = """
+            SELECT s.available - b.debt, s.pending, b.lifetime_earned, b.lifetime_redeemed, s.soon_day, s.soon_points%s
+              FROM member_balance b%s,
+                   LATERAL (
+                       SELECT COALESCE(SUM(remaining) FILTER (WHERE available_at <= ?2), 0) AS available,
+                              COALESCE(SUM(remaining) FILTER (WHERE available_at > ?2), 0) AS pending,
+                              MIN(first_day) AS soon_day, SUM(remaining) FILTER (WHERE day = first_day) AS soon_points
+                         FROM (SELECT remaining, available_at, day, MIN(day) OVER () AS first_day
+                                 FROM (SELECT remaining, available_at,
+                                              CASE WHEN available_at <= ?2 AND expires_at <= ?3
+                                                   THEN CAST(expires_at AT TIME ZONE 'UTC' AS date) END AS day
+                                         FROM lot
+                                        WHERE member_id = b.member_id AND remaining > 0
+                                          AND (expires_at IS NULL OR expires_at > ?2)) usable) dated) s
+             WHERE %s""";
 
     /** A member's balance and, when some are due within the warning window, its points about to expire. */
     public record Standing(Balance balance, Expiring expiringSoon) {

@@ -47,26 +47,30 @@ public class MemberRepository implements PanacheRepositoryBase<Member, String> {
     }
 
     private Sql.Trip.Rows<Member> readWhere(Sql.Trip trip, String column, String value) {
-        return trip.query("""
-                SELECT id, external_id, email, name, birth_date, status, tier_code, tier_valid_until, attributes::text,
-                       referred_by, enrolled_at, erased_at
-                  FROM member WHERE %s = ?1""".formatted(column), this::member, value);
+        return trip.query("SELECT " + COLUMNS + " FROM member m WHERE m.%s = ?1".formatted(column), row -> member(row, 1), value);
     }
 
-    private Member member(ResultSet row) throws SQLException {
+    /** The columns {@link #member(ResultSet, int)} reads, of the member table as {@code m}. */
+    public static final String COLUMNS = """
+            m.id, m.external_id, m.email, m.name, m.birth_date, m.status, m.tier_code, m.tier_valid_until,
+            m.attributes::text, m.referred_by, m.enrolled_at, m.erased_at""";
+
+    /** The member in the row's {@link #COLUMNS}, the first of them at {@code first}. */
+    public Member member(ResultSet row, int first) throws SQLException {
+        int at = first - 1;
         Member member = new Member();
-        member.id = row.getString(1);
-        member.externalId = row.getString(2);
-        member.email = row.getString(3);
-        member.name = row.getString(4);
-        member.birthDate = row.getObject(5, LocalDate.class);
-        member.status = MemberStatus.valueOf(row.getString(6));
-        member.tierCode = row.getString(7);
-        member.tierValidUntil = Sql.instant(row, 8);
-        member.attributes = json.read(row.getString(9), ATTRIBUTES);
-        member.referredBy = row.getString(10);
-        member.enrolledAt = Sql.instant(row, 11);
-        member.erasedAt = Sql.instant(row, 12);
+        member.id = row.getString(at + 1);
+        member.externalId = row.getString(at + 2);
+        member.email = row.getString(at + 3);
+        member.name = row.getString(at + 4);
+        member.birthDate = row.getObject(at + 5, LocalDate.class);
+        member.status = MemberStatus.valueOf(row.getString(at + 6));
+        member.tierCode = row.getString(at + 7);
+        member.tierValidUntil = Sql.instant(row, at + 8);
+        member.attributes = json.read(row.getString(at + 9), ATTRIBUTES);
+        member.referredBy = row.getString(at + 10);
+        member.enrolledAt = Sql.instant(row, at + 11);
+        member.erasedAt = Sql.instant(row, at + 12);
         return member;
     }
 

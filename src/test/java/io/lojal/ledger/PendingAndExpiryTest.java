@@ -162,14 +162,23 @@ class PendingAndExpiryTest {
     @Test
     void membersAreWarnedOfPointsExpiringWithin30Days() {
         program(0, 12);
-        String member = Api.enrol();
+        String externalId = unique("app");
+        String member = Api.enrol(externalId);
         Instant now = clock.instant();
-        Instant soonAt = monthsAgo(now, 12).plus(Duration.ofDays(10));
+        Instant soonAt = monthsAgo(now, 12).plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(6));
         earnAt(member, unique("o"), 12_300, soonAt).statusCode(201);
+        // Same day of expiry, later that day: counted with the first. Five days later: within the window, not counted.
+        earnAt(member, unique("o"), 1_000, soonAt.plus(Duration.ofHours(12))).statusCode(201);
+        earnAt(member, unique("o"), 2_000, soonAt.plus(Duration.ofDays(5))).statusCode(201);
         earnAt(member, unique("o"), 40_000, monthsAgo(now, 3)).statusCode(201);
         String day = soonAt.atOffset(ZoneOffset.UTC).plusMonths(12).toLocalDate().toString();
         merchant().get("/v1/members/" + member).then()
-                .body("points.expiringSoon.points", equalTo(123))
+                .body("points.available", equalTo(553))
+                .body("points.expiringSoon.points", equalTo(133))
+                .body("points.expiringSoon.on", equalTo(day));
+        Api.as(Tokens.member(externalId)).get("/v1/me").then().statusCode(200)
+                .body("points.available", equalTo(553))
+                .body("points.expiringSoon.points", equalTo(133))
                 .body("points.expiringSoon.on", equalTo(day));
 
         String quiet = Api.enrol();
