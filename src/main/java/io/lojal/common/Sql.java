@@ -51,7 +51,11 @@ public class Sql {
     @Inject
     TransactionSynchronizationRegistry registry;
 
-    /** Maps the current row of a result set. */
+    /**
+     * Maps the current row of a result set. It runs while the statement holds its connection: it must not reach the
+     * database itself (a cache that loads on a miss included), or every pooled connection can end up held by a
+     * request that waits for another one.
+     */
     @FunctionalInterface
     public interface Row<T> {
         T map(ResultSet row) throws SQLException;

@@ -171,11 +171,15 @@ public class MemberService {
     /** The view of the member a member token speaks for, member and points read in one statement (every app screen). */
     public MemberView viewBySubject(String subject) {
         Sql.Trip trip = sql.trip();
-        Sql.Trip.Rows<MemberView> view = ledger.standingWith(trip, ", " + MemberRepository.COLUMNS,
+        Sql.Trip.Rows<MemberStanding> read = ledger.standingWith(trip, ", " + MemberRepository.COLUMNS,
                 " JOIN member m ON m.id = b.member_id", "m.external_id = ?1", subject, EXPIRY_WARNING_DAYS,
-                (row, standing) -> view(members.member(row, 7), standing));
+                (row, standing) -> new MemberStanding(members.member(row, 7), standing));
         trip.run();
-        return view.first().orElseThrow(MemberService::noMemberForSubject);
+        MemberStanding found = read.first().orElseThrow(MemberService::noMemberForSubject);
+        return view(found.member(), found.standing());
+    }
+
+    private record MemberStanding(Member member, Ledger.Standing standing) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
