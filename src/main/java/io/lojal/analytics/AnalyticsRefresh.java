@@ -48,6 +48,10 @@ public class AnalyticsRefresh {
             }
             members += rebuilt;
         }
+        // Every run empties these three tables and every write refills them: without a vacuum their dead rows pile up
+        // (autovacuum may come late, or be off), and every run and every analytics read scans them all. SKIP_LOCKED:
+        // another instance's vacuum of a table does as well. Outside any transaction, as VACUUM must be.
+        sql.update("VACUUM (SKIP_LOCKED) member_history_stale, points_day_change, liability_day_change");
         return members;
     }
 
