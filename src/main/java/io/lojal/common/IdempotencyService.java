@@ -48,7 +48,6 @@ public class IdempotencyService {
     @ConfigProperty(name = "lojal.idempotency.retention", defaultValue = "PT24H")
     Duration retention;
 
-    @Transactional
     public Reply once(String key, String operation, Object request, Supplier<Reply> work) {
         return once(key, operation, request, trip -> () -> null, nothing -> work.get());
     }
@@ -57,8 +56,9 @@ public class IdempotencyService {
      * As {@link #once(String, String, Object, Supplier)}, with the work's first read in the same round trip as the
      * check: {@code read} adds its statements to the trip and gives what they read to the work, which asks for it when
      * it needs it (so its own checks still come first). Wasted, but harmless, when the call is a replay.
+     * Its transaction is its own (a caller's is suspended), since it commits with its last statement.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public <T> Reply once(String key, String operation, Object request, Function<Sql.Trip, Supplier<T>> read,
                           Function<Supplier<T>, Reply> work) {
         checkKey(key);
@@ -89,14 +89,16 @@ public class IdempotencyService {
         Reply reply = work.apply(readAhead);
         // The answer is written as JSON once: stored, and sent as it is stored (a replay sends the same text).
         String body = writeJson(reply.body());
-        // A row older than the retention is replaced: the key is free again.
-        sql.update("""
+        // A row older than the retention is replaced: the key is free again. The answer commits in the same round trip.
+        Sql.Trip last = sql.trip();
+        last.update("""
                 INSERT INTO idempotency_key (caller, key, request_hash, status, body, location, created_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                 ON CONFLICT (caller, key) DO UPDATE
                    SET request_hash = excluded.request_hash, status = excluded.status, body = excluded.body,
                        location = excluded.location, created_at = excluded.created_at""",
                 scope, key, requestHash, reply.status(), body, reply.location(), now);
+        last.commit();
         return new Reply(reply.status(), body, reply.location(), false);
     }
 

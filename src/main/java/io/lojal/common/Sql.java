@@ -34,7 +34,8 @@ import org.hibernate.Session;
  * changes Hibernate still holds are flushed first, as its native queries would. Parameters are numbered as in JPA
  * native queries ({@code ?1}, {@code ?2}, a number may repeat), so a statement reads the same either way.
  * Round trips, not statements, are what a request pays most for (a system call and a wake-up each way, on both
- * sides): a {@link Trip} sends several statements in one, and {@link #later} lets a write go with the next one.
+ * sides): a {@link Trip} sends several statements in one, {@link #later} lets a write go with the next one, and
+ * {@link Trip#commit()} sends the transaction's last statements with its COMMIT.
  */
 @ApplicationScoped
 public class Sql {
@@ -112,10 +113,10 @@ public class Sql {
 
     /** A later write whose row count does not matter. */
     public void later(String sql, Object... parameters) {
-        later(rows -> {
-        }, sql, parameters);
+        later(null, sql, parameters);
     }
 
+    /** {@code check} is null when the row count does not matter. */
     private record Later(String sql, Object[] parameters, IntConsumer check) {
     }
 
@@ -151,6 +152,28 @@ public class Sql {
             run(true);
         }
 
+        /**
+         * Runs the trip as the end of its transaction: its statements, then COMMIT, in one round trip, so that the
+         * commit costs no round trip of its own (the transaction manager's commit then finds nothing left to do). Only
+         * for the method that began the transaction, as its last step: a statement after it would run outside the
+         * transaction, so this class refuses one. Later writes go with it, except those that check their row count:
+         * they go first, in a trip of their own, since a check can fail the transaction only before it commits.
+         * In a transaction that can no longer commit, the trip runs and the transaction manager rolls back.
+         */
+        public void commit() {
+            if (!inTransaction()) {
+                run();
+                return;
+            }
+            flushPendingEntities();
+            if (pendingLater().stream().anyMatch(write -> write.check() != null)) {
+                new Trip().run(false);
+            }
+            update("COMMIT");
+            run(false);
+            registry.putResource(COMMITTED, Boolean.TRUE);
+        }
+
         private void run(boolean flushEntities) {
             if (flushEntities) {
                 flushPendingEntities();
@@ -160,6 +183,9 @@ public class Sql {
             steps.addAll(0, laterCounts);
             if (steps.isEmpty()) {
                 return;
+            }
+            if (committed()) {
+                throw new IllegalStateException("The transaction has committed: " + steps.get(0).sql);
             }
             Numbered numbered = NUMBERED.computeIfAbsent(steps.stream().map(step -> step.sql).toList(), Numbered::of);
             try (Connection connection = dataSource.getConnection();
@@ -176,7 +202,9 @@ public class Sql {
                 throw new DatabaseException(e);
             }
             for (int i = 0; i < later.size(); i++) {
-                later.get(i).check().accept(laterCounts.get(i).rows());
+                if (later.get(i).check() != null) {
+                    later.get(i).check().accept(laterCounts.get(i).rows());
+                }
             }
         }
 
@@ -305,17 +333,26 @@ public class Sql {
 
     /** The later writes waiting for the next round trip, taken off the queue. */
     private List<Later> takeLater() {
-        if (registry.getTransactionKey() == null) {
-            return List.of();
-        }
-        @SuppressWarnings("unchecked")
-        List<Later> pending = (List<Later>) registry.getResource(Later.class);
-        if (pending == null || pending.isEmpty()) {
-            return List.of();
-        }
+        List<Later> pending = pendingLater();
         List<Later> taken = List.copyOf(pending);
         pending.clear();
         return taken;
+    }
+
+    private List<Later> pendingLater() {
+        if (registry.getTransactionKey() == null) {
+            return new ArrayList<>();
+        }
+        @SuppressWarnings("unchecked")
+        List<Later> pending = (List<Later>) registry.getResource(Later.class);
+        return pending == null ? new ArrayList<>() : pending;
+    }
+
+    /** The key that marks a transaction whose COMMIT {@link Trip#commit()} has sent. */
+    private static final String COMMITTED = Sql.class.getName() + ".committed";
+
+    private boolean committed() {
+        return registry.getTransactionKey() != null && registry.getResource(COMMITTED) != null;
     }
 
     /** Outside a transaction there is nothing to flush (and maybe no session to ask, as on a worker thread). */

@@ -2,6 +2,7 @@ package io.lojal.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,6 +82,53 @@ class SqlTest {
                 }));
         assertEquals("duplicate", failure.getMessage());
         assertEquals(1, valueOf(key));
+        assertEquals(0, (int) sql.one("SELECT count(*)::int FROM sql_test WHERE key = ?1", row -> row.getInt(1), other));
+    }
+
+    @Test
+    void aCommitTripCommitsWithItsStatementsBeforeTheTransactionManagerDoes() {
+        int seenOutside = QuarkusTransaction.requiringNew().call(() -> {
+            sql.later("INSERT INTO sql_test VALUES (?1 || '-later', 4)", key);
+            Sql.Trip last = sql.trip();
+            last.update("INSERT INTO sql_test VALUES (?1, 5)", key);
+            last.commit();
+            // Another connection, outside this transaction, sees both rows while the transaction is still open.
+            return QuarkusTransaction.suspendingExisting().call(() ->
+                    sql.one("SELECT count(*)::int FROM sql_test WHERE key LIKE ?1 || '%'", row -> row.getInt(1), key));
+        });
+        assertEquals(2, seenOutside);
+    }
+
+    @Test
+    void aStatementAfterTheCommitTripIsRefused() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () ->
+                QuarkusTransaction.requiringNew().run(() -> {
+                    Sql.Trip last = sql.trip();
+                    last.update("INSERT INTO sql_test VALUES (?1, 6)", key);
+                    last.commit();
+                    sql.update("INSERT INTO sql_test VALUES (?1 || '-after', 6)", key);
+                }));
+        assertTrue(refused.getMessage().startsWith("The transaction has committed"), refused.getMessage());
+        assertEquals(6, valueOf(key));
+        assertEquals(0, (int) sql.one("SELECT count(*)::int FROM sql_test WHERE key = ?1 || '-after'", row -> row.getInt(1), key));
+    }
+
+    @Test
+    void aLaterCheckFailsTheTransactionBeforeTheCommitTripCommits() {
+        sql.update("INSERT INTO sql_test VALUES (?1, 1)", key);
+        String other = key + "-other";
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () ->
+                QuarkusTransaction.requiringNew().run(() -> {
+                    sql.later(rows -> {
+                        if (rows == 0) {
+                            throw new IllegalStateException("duplicate");
+                        }
+                    }, "INSERT INTO sql_test VALUES (?1, 3) ON CONFLICT (key) DO NOTHING", key);
+                    Sql.Trip last = sql.trip();
+                    last.update("INSERT INTO sql_test VALUES (?1, 2)", other);
+                    last.commit();
+                }));
+        assertEquals("duplicate", failure.getMessage());
         assertEquals(0, (int) sql.one("SELECT count(*)::int FROM sql_test WHERE key = ?1", row -> row.getInt(1), other));
     }
 
