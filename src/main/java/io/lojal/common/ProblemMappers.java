@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -16,6 +17,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -106,6 +108,21 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return problem(new Problems.Forbidden("Your role may not make this call."));
+    }
+
+    /**
+     * A client that closes its connection before its body is read (a webshop whose call timed out, say) caused the
+     * failure, and hears no answer: not an error of ours to log as one. Any other I/O failure is unexpected.
+     */
+    @ServerExceptionMapper
+    public Response unreadable(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpClosedException) {
+                LOG.debugf("Request not read, the client closed the connection: %s", e.getMessage());
+                return problem(new Problems.MalformedRequest("The connection closed before the request was read."));
+            }
+        }
+        return unexpected(e);
     }
 
     @ServerExceptionMapper
