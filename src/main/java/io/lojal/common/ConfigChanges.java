@@ -75,7 +75,8 @@ public class ConfigChanges {
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = postgres.getNotifications(10_000);
-                    if (notifications != null && notifications.length > 0) {
+                    // The wait may end after shut-down, when there is no one left to tell.
+                    if (running && notifications != null && notifications.length > 0) {
                         changed.fire(new ConfigChanged());
                     }
                 }
