@@ -73,16 +73,12 @@ class SqlTest {
         IllegalStateException failure = assertThrows(IllegalStateException.class, () ->
                 QuarkusTransaction.requiringNew().run(() -> {
                     sql.update("INSERT INTO sql_test VALUES (?1, 2)", other);
-                    sql.later(rows -> {
-                        if (rows == 0) {
-                            throw new IllegalStateException("duplicate");
-                        }
-                    }, "INSERT INTO sql_test VALUES (?1, 3) ON CONFLICT (key) DO NOTHING", key);
+                    laterInsertFailingOnConflict(key);
                     sql.one("SELECT 1", row -> row.getInt(1));
                 }));
         assertEquals("duplicate", failure.getMessage());
         assertEquals(1, valueOf(key));
-        assertEquals(0, (int) sql.one("SELECT count(*)::int FROM sql_test WHERE key = ?1", row -> row.getInt(1), other));
+        assertEquals(0, rowsOf(other));
     }
 
     @Test
@@ -110,7 +106,7 @@ class SqlTest {
                 }));
         assertTrue(refused.getMessage().startsWith("The transaction has committed"), refused.getMessage());
         assertEquals(6, valueOf(key));
-        assertEquals(0, (int) sql.one("SELECT count(*)::int FROM sql_test WHERE key = ?1 || '-after'", row -> row.getInt(1), key));
+        assertEquals(0, rowsOf(key + "-after"));
     }
 
     @Test
@@ -119,22 +115,31 @@ class SqlTest {
         String other = key + "-other";
         IllegalStateException failure = assertThrows(IllegalStateException.class, () ->
                 QuarkusTransaction.requiringNew().run(() -> {
-                    sql.later(rows -> {
-                        if (rows == 0) {
-                            throw new IllegalStateException("duplicate");
-                        }
-                    }, "INSERT INTO sql_test VALUES (?1, 3) ON CONFLICT (key) DO NOTHING", key);
+                    laterInsertFailingOnConflict(key);
                     Sql.Trip last = sql.trip();
                     last.update("INSERT INTO sql_test VALUES (?1, 2)", other);
                     last.commit();
                 }));
         assertEquals("duplicate", failure.getMessage());
-        assertEquals(0, (int) sql.one("SELECT count(*)::int FROM sql_test WHERE key = ?1", row -> row.getInt(1), other));
+        assertEquals(0, rowsOf(other));
     }
 
     @Test
     void aLaterWriteNeedsATransaction() {
         assertThrows(IllegalStateException.class, () -> sql.later("INSERT INTO sql_test VALUES (?1, 9)", key));
+    }
+
+    /** A later insert of {@code key} whose check fails when the key is there already. */
+    private void laterInsertFailingOnConflict(String key) {
+        sql.later(rows -> {
+            if (rows == 0) {
+                throw new IllegalStateException("duplicate");
+            }
+        }, "INSERT INTO sql_test VALUES (?1, 3) ON CONFLICT (key) DO NOTHING", key);
+    }
+
+    private int rowsOf(String key) {
+        return sql.one("SELECT count(*)::int FROM sql_test WHERE key = ?1", row -> row.getInt(1), key);
     }
 
     private int valueOf(String key) {
