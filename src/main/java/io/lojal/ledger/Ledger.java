@@ -95,17 +95,15 @@ public class Ledger {
         LedgerEntry entry = entry(memberId, EntryType.REDEEM, -points, "Redemption " + redemptionId, null);
         entry.redemptionId = redemptionId;
         entry.orderId = orderId;
-        // One round trip of three statements, each with its own snapshot: the lock, the debit of the lots (as the lock
-        // leaves them), the entry and the balance after it.
+        // One round trip of two statements: the lock, then the entry, the debit of the lots and the balance after them.
         Sql.Trip trip = sql.trip();
         lock(trip, memberId, 0, points);
-        Sql.Trip.Rows<Long> taken = take(trip, memberId, entry.id, points, null, entry.createdAt, true);
-        Sql.Trip.Rows<Balance> balance = post(trip, entry);
+        Sql.Trip.Rows<Debited> debited = debit(trip, entry, points, null, true);
         trip.run();
-        if (sum(taken) < points) {
+        if (debited.one().taken() < points) {
             throw new Problems.InsufficientPoints(points);
         }
-        return announce(entry, balance.one());
+        return announce(entry, debited.one().balance());
     }
 
     /** Gives a cancelled redemption's points back to the lots they came from, with their original expiry. */
@@ -266,13 +264,13 @@ public class Ledger {
     private Posted debit(LedgerEntry entry, long points, String preferredOrderId, long earnedDelta) {
         Sql.Trip trip = sql.trip();
         lock(trip, entry.memberId, earnedDelta, 0);
-        Sql.Trip.Rows<Long> taken = take(trip, entry.memberId, entry.id, points, preferredOrderId, entry.createdAt, false);
+        Sql.Trip.Rows<Debited> debited = debit(trip, entry, points, preferredOrderId, false);
         trip.run();
-        long owed = points - sum(taken);
+        long owed = points - debited.one().taken();
         if (owed > 0) {
             sql.update("UPDATE member_balance SET debt = debt + ?2 WHERE member_id = ?1", entry.memberId, owed);
         }
-        return post(entry);
+        return announce(entry, debited.one().balance());
     }
 
     /** Locks the member's balance row (the serialisation point of all its postings), moves its counters, returns its debt. */
@@ -290,39 +288,52 @@ public class Ledger {
     }
 
     /**
-     * Takes up to {@code points} from the member's lots — the lots of {@code preferredOrderId} first (pending or not),
-     * then the oldest available ones — and records which lots gave what; its rows are the points taken from each lot.
-     * With {@code whole} set, takes nothing unless the available points less the member's debt cover all of it. Runs
-     * after the balance lock, so the debt it reads is the member's debt now.
+     * The debit of a posting as one statement of the trip, after the balance lock: writes the entry, takes up to
+     * {@code points} from the member's lots — the lots of {@code preferredOrderId} first (pending or not), then the
+     * oldest available ones — records which lots gave what, and reads the balance after it, counting what the lots
+     * could not cover ({@code points} less those taken) as debt. With {@code whole} set, takes nothing unless the
+     * available points less the member's debt cover all of it. The statement's snapshot is taken after the lock, so
+     * the lots and the debt it reads are the member's now; it does not see its own changes, so the balance after comes
+     * from the lots it read less what the take's RETURNING says it took from each.
      */
-    private Sql.Trip.Rows<Long> take(Sql.Trip trip, String memberId, String entryId, long points, String preferredOrderId,
-                                     Instant now, boolean whole) {
-        return trip.query("""
-                WITH usable AS (
-                    SELECT id, remaining, occurred_at, COALESCE(order_id = CAST(?4 AS text), false) AS preferred
+    private Sql.Trip.Rows<Debited> debit(Sql.Trip trip, LedgerEntry entry, long points, String preferredOrderId,
+                                         boolean whole) {
+        return posting(trip, entry, row -> new Debited(balanceOf(row), row.getLong(5)), "WITH " + INSERT_ENTRY + """
+                , usable AS (
+                    SELECT id, remaining, occurred_at, available_at, COALESCE(order_id = CAST(?12 AS text), false) AS preferred
                       FROM lot
-                     WHERE member_id = ?1 AND remaining > 0 AND (expires_at IS NULL OR expires_at > ?3)
-                       AND (available_at <= ?3 OR order_id = CAST(?4 AS text))
+                     WHERE member_id = ?2 AND remaining > 0 AND (expires_at IS NULL OR expires_at > ?9)
                      FOR UPDATE),
                 ordered AS (
                     SELECT id, remaining, SUM(remaining) OVER (ORDER BY preferred DESC, occurred_at, id) - remaining AS before
-                      FROM usable),
+                      FROM usable
+                     WHERE available_at <= ?9 OR preferred),
                 portion AS (
-                    SELECT id, LEAST(remaining, ?5 - before) AS points FROM ordered
-                     WHERE before < ?5
-                       AND (NOT ?6 OR (SELECT SUM(remaining) FROM usable)
-                                      - (SELECT debt FROM member_balance WHERE member_id = ?1) >= ?5)),
+                    SELECT id, LEAST(remaining, ?13 - before) AS points FROM ordered
+                     WHERE before < ?13
+                       AND (NOT ?14 OR (SELECT SUM(remaining) FROM ordered)
+                                       - (SELECT debt FROM member_balance WHERE member_id = ?2) >= ?13)),
                 used AS (
                     UPDATE lot SET remaining = lot.remaining - portion.points FROM portion
                      WHERE lot.id = portion.id
-                    RETURNING lot.id, portion.points)
-                INSERT INTO lot_use (entry_id, lot_id, member_id, points)
-                SELECT ?2, id, ?1, points FROM used
-                RETURNING points""", row -> row.getLong(1), memberId, entryId, now, preferredOrderId, points, whole);
+                    RETURNING lot.id, portion.points),
+                recorded AS (
+                    INSERT INTO lot_use (entry_id, lot_id, member_id, points)
+                    SELECT ?1, id, ?2, points FROM used),
+                taken AS (SELECT COALESCE(SUM(points), 0) AS points FROM used)
+                SELECT COALESCE(SUM(u.remaining - COALESCE(d.points, 0)) FILTER (WHERE u.available_at <= ?9), 0)
+                           - b.debt - (?13 - taken.points),
+                       COALESCE(SUM(u.remaining - COALESCE(d.points, 0)) FILTER (WHERE u.available_at > ?9), 0),
+                       b.lifetime_earned, b.lifetime_redeemed, taken.points
+                  FROM member_balance b CROSS JOIN taken
+                  LEFT JOIN usable u ON true
+                  LEFT JOIN used d ON d.id = u.id
+                 WHERE b.member_id = ?2
+                 GROUP BY b.debt, b.lifetime_earned, b.lifetime_redeemed, taken.points""", preferredOrderId, points, whole);
     }
 
-    private static long sum(Sql.Trip.Rows<Long> taken) {
-        return taken.list().stream().mapToLong(Long::longValue).sum();
+    /** A debit's balance after it (its debt included) and the points it took from lots. */
+    private record Debited(Balance balance, long taken) {
     }
 
     /** The entry's insert, as the first part of a WITH: parameters ?1 to ?11 (see {@link #posting}). */
@@ -370,12 +381,17 @@ public class Ledger {
 
     /** A posting statement in the trip: the entry's parameters first (?1 to ?11), then {@code more}; its row is the balance. */
     private Sql.Trip.Rows<Balance> posting(Sql.Trip trip, LedgerEntry entry, String statement, Object... more) {
+        return posting(trip, entry, Ledger::balanceOf, statement, more);
+    }
+
+    private <T> Sql.Trip.Rows<T> posting(Sql.Trip trip, LedgerEntry entry, Sql.Row<T> mapper, String statement,
+                                         Object... more) {
         Object[] parameters = new Object[11 + more.length];
         Object[] own = {entry.id, entry.memberId, entry.type.name(), entry.points, entry.orderId, entry.redemptionId,
                 entry.description, entry.occurredAt, entry.createdAt, entry.availableAt, entry.expiresAt};
         System.arraycopy(own, 0, parameters, 0, own.length);
         System.arraycopy(more, 0, parameters, own.length, more.length);
-        return trip.query(statement, Ledger::balanceOf, parameters);
+        return trip.query(statement, mapper, parameters);
     }
 
     /** The posting done; tells the metrics, which count the entry if the transaction commits. */
