@@ -4,9 +4,19 @@ import static io.lojal.support.Api.merchant;
 import static io.lojal.support.Problems.assertProblem;
 import static org.hamcrest.Matchers.equalTo;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.lojal.support.Api;
+import io.lojal.support.Tokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Bad input of every kind gets a clear problem+json answer, never a 500 or a stack trace. */
@@ -23,6 +33,22 @@ class ErrorHandlingTest {
     @Test
     void aMissingBodyIsAMalformedRequest() {
         assertProblem(merchant().post("/v1/members").then(), 400, "malformed-request");
+    }
+
+    @TestHTTPResource("/v1/members")
+    URI members;
+
+    /** A chunked body of no chunks, which the event loop does not read ahead (RequestBodies), is answered too. */
+    @Test
+    void anEmptyChunkedBodyIsAMalformedRequest() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(members).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + Tokens.merchant()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.noBody()))
+                .build();
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("/malformed-request"), response.body());
     }
 
     @Test
