@@ -9,7 +9,7 @@ import java.security.SecureRandom;
  * <p>Time first, so that a table's primary-key index grows at its right edge. Random ids put every insert on a random
  * page of the whole index: a page to read once the index outgrows the buffer cache, and after each checkpoint a
  * full-page image in the WAL. With time-ordered ledger-entry and lot ids, an earn's transaction wrote 20% less WAL and
- * ran 3–9% faster in pgbench (bench/RESULTS.md, item 32).
+ * ran ×1.05 as fast in pgbench (bench/RESULTS.md, item 32).
  */
 public final class Ids {
 

@@ -25,21 +25,21 @@ public class RequestBodies {
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(limit.asLongValue());
         router.route().order(RouteConstants.ROUTE_ORDER_BODY_HANDLER)
                 .method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
-                .handler(request -> {
-                    if (hasContent(request)) {
+                .handler(context -> {
+                    if (hasContent(context)) {
                         // Quarkus pauses every request until a handler wants its body.
-                        request.request().resume();
-                        bodies.handle(request);
+                        context.request().resume();
+                        bodies.handle(context);
                     } else {
                         // An empty or chunked body is left to Quarkus REST: the body handler leaves no body at all
                         // for an empty one, and Quarkus REST would then wait for a body the handler has consumed.
-                        request.next();
+                        context.next();
                     }
                 });
     }
 
-    private static boolean hasContent(RoutingContext request) {
-        String length = request.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+    private static boolean hasContent(RoutingContext context) {
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         try {
             return length != null && Long.parseLong(length) > 0;
         } catch (NumberFormatException e) {
