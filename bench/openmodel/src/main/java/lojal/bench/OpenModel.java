@@ -93,7 +93,7 @@ public final class OpenModel {
         System.out.println(result(measured, seconds, sessionsUsed.get(), sessions));
     }
 
-    /** One phase of arrivals at {@code rate} per second, evenly spaced (variance off, as wrk2 and Gatling space them). */
+    /** One phase of arrivals at {@code rate} per second, evenly spaced (variance off, as wrk2 spaces them). */
     private static String phase(String after, int rate, int seconds, int sessions, String call) {
         return """
                   constantRate:
@@ -161,7 +161,7 @@ public final class OpenModel {
         };
     }
 
-    /** 3-line orders as in bench/throughput.d/earn.lua: three unit prices of 500–20000 and their sum, one order a row. */
+    /** 3-line orders as in bench/throughput.d/earn.lua: three unit prices of 500–20000 and their sum, one a row. */
     private static void writeOrderLines(Path file) throws Exception {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         StringBuilder rows = new StringBuilder();
