@@ -27,15 +27,12 @@ import org.HdrHistogram.Histogram;
  */
 public final class OpenModel {
 
-    private static final String SCENARIOS = "earn, redeem, me or hot";
-
     private OpenModel() {
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length != 3) {
-            throw new IllegalArgumentException("usage: OpenModel <" + SCENARIOS.replace(", ", "|").replace(" or ", "|")
-                    + "> <rate> <seconds>");
+            throw new IllegalArgumentException("usage: OpenModel <earn|redeem|me|hot> <rate> <seconds>");
         }
         String scenario = args[0];
         int rate = Integer.parseInt(args[1]);
@@ -157,7 +154,7 @@ public final class OpenModel {
                               authorization: { pattern: "Bearer ${token}" }
                         """.formatted(timeoutMs);
             }
-            default -> throw new IllegalArgumentException("scenario must be " + SCENARIOS + ": " + scenario);
+            default -> throw new IllegalArgumentException("scenario must be earn, redeem, me or hot: " + scenario);
         };
     }
 
