@@ -84,6 +84,13 @@ public final class OpenModel {
             if (phase.name().equals("measured")) {
                 synchronized (measured) {
                     measured.add(snapshot);
+                    if (System.getenv("LOJAL_TIMELINE") != null) {
+                        // about once a second: where in the run the tail lies (steady, or bursts)
+                        System.err.printf(Locale.ROOT, "TL %d n=%d p50=%.1f p99=%.1f max=%.1f%n",
+                                System.currentTimeMillis() % 100000, snapshot.histogram.getTotalCount(),
+                                snapshot.histogram.getValueAtPercentile(50) / 1e6,
+                                snapshot.histogram.getValueAtPercentile(99) / 1e6, snapshot.histogram.getMaxValue() / 1e6);
+                    }
                 }
             }
         }, (phase, min, max) -> sessionsUsed.accumulateAndGet(max, Math::max), null).run();
