@@ -38,8 +38,9 @@ public class AnalyticsRefresh {
                 INSERT INTO liability_day
                 SELECT expires_on, sum(points) FROM moved GROUP BY expires_on
                 ON CONFLICT (expires_on) DO UPDATE SET points = liability_day.points + excluded.points"""));
-        // The last run's vacuum left the marks' row estimate at zero, and with it the planner matched every mark against
-        // every member of the step in a nested loop: one step of 200 members over a backlog of 320,000 marks took 13 s.
+        // The last run's vacuum left the marks' row estimate at zero, and with it the planner matched every mark
+        // against every member of the step in a nested loop: one step over a backlog of 320,000 marks took 13 s
+        // (bench/RESULTS.md, item 44). Analyzing a run's few thousand marks takes milliseconds.
         sql.update("ANALYZE member_history_stale");
         // The members stale now, in steps; those marked while it runs wait for the next run, so a run ends under any load.
         long stale = sql.one("SELECT count(DISTINCT member_id) FROM member_history_stale", row -> row.getLong(1));
@@ -53,10 +54,11 @@ public class AnalyticsRefresh {
         }
         // Every run empties these three tables and every write refills them: without a vacuum their dead rows pile up
         // (autovacuum may come late, or be off), and every run and every analytics read scans them all. SKIP_LOCKED:
-        // another instance's vacuum of a table does as well. TRUNCATE false: the tables are empty now, so a vacuum would
-        // cut them to nothing, under an exclusive lock and a WAL flush that every earn's trigger insert waits behind,
-        // only for the next earns to extend them again. Outside any transaction, as VACUUM must be.
-        sql.update("VACUUM (SKIP_LOCKED, TRUNCATE false) member_history_stale, points_day_change, liability_day_change");
+        // another instance's vacuum of a table does as well. TRUNCATE false: the tables are empty now, so a vacuum
+        // would cut them to nothing, under an exclusive lock and a WAL flush that every earn's trigger insert waits
+        // behind, only for the next earns to extend them again. Outside any transaction, as VACUUM must be.
+        sql.update("""
+                VACUUM (SKIP_LOCKED, TRUNCATE false) member_history_stale, points_day_change, liability_day_change""");
         return members;
     }
 
@@ -85,7 +87,7 @@ public class AnalyticsRefresh {
         return QuarkusTransaction.requiringNew().call(() -> {
             // One refresh at a time across instances: two could rebuild one member from different snapshots. Without
             // JIT: a rebuild's estimated cost is high enough to compile its plan, every run, and compiling took more
-            // time than it saved (bench/RESULTS.md).
+            // time than it saved (bench/RESULTS.md, items 38 and 42).
             sql.one("SELECT pg_advisory_xact_lock(hashtext('lojal.refresh-analytics')), set_config('jit', 'off', true)",
                     row -> 0);
             return step.getAsInt();
