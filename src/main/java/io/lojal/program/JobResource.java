@@ -65,7 +65,7 @@ public class JobResource {
         return switch (job) {
             case "expire-points" -> new JobRun(job, at, expiry.run(at));
             case "evaluate-tiers" -> new JobRun(job, at, tiers.evaluate(at));
-            case "refresh-analytics" -> new JobRun(job, at, analytics.run());
+            case "refresh-analytics" -> new JobRun(job, at, analytics.run().members());
             case "fit-clv" -> new JobRun(job, at, clv.run(LocalDate.ofInstant(at, ZoneOffset.UTC)));
             default -> throw new Problems.NotFound("No job '" + job + "'; there are expire-points, evaluate-tiers, refresh-analytics and fit-clv.");
         };

@@ -157,6 +157,52 @@ class AnalyticsRefreshedTest extends AnalyticsFigures {
         assertEquals(0, wrong, "stored histories that differ from their orders");
     }
 
+    /**
+     * A history extended with new orders is the one rebuilt from all the orders: 30 members get orders in rounds, one
+     * or two each, later than their others, with no, one or two categories, some on the day, week or month of the last;
+     * the refreshes between rounds extend the stored histories. A refunded order and a backdated one have their
+     * members' histories rebuilt instead.
+     */
+    @Test
+    void historiesExtendedWithNewOrdersAreThoseOfAllTheirOrders() {
+        sql.update("""
+                INSERT INTO member (id, status, tier_code, enrolled_at)
+                SELECT 'ext-' || i, 'ACTIVE', 'MEMBER', timestamptz '2046-01-01' FROM generate_series(1, 30) i""");
+        refresh.run();
+        long extended = 0;
+        for (int round = 0; round < 6; round++) {
+            sql.update("""
+                    INSERT INTO earn_order
+                           (order_id, member_id, amount, currency, points, earn_points, lines, occurred_at)
+                    SELECT 'ext-' || i || '-' || ?1 || '-' || n, 'ext-' || i, 100 * i + n, 'EUR', 1, 1,
+                           CAST((ARRAY[NULL, '[{"category": "hats"}]', '[{"category": "shoes"}, {"sku": "x"}]',
+                                       '[{"category": "hats"}, {"category": "shoes"}]'])[1 + (i * 7 + ?1 * 3 + n) % 4]
+                                AS jsonb),
+                           timestamptz '2046-01-01' + ?1 * (i % 5) * interval '9 days'
+                           + (?1 * 2 + n) * interval '1 hour'
+                      FROM generate_series(1, 30) i, generate_series(0, (i + ?1) % 2) n""", round);
+            AnalyticsRefresh.Folded folded = refresh.run();
+            assertEquals(30, folded.members());
+            extended += folded.extended();
+        }
+        assertEquals(5 * 30, extended, "histories extended in the rounds after the first");
+        sql.update("UPDATE earn_order SET refunded_amount = 50 WHERE order_id = 'ext-1-2-0'");
+        sql.update("""
+                INSERT INTO earn_order (order_id, member_id, amount, currency, points, earn_points, occurred_at)
+                VALUES ('ext-2-early', 'ext-2', 300, 'EUR', 1, 1, timestamptz '2045-12-31')""");
+        assertEquals(new AnalyticsRefresh.Folded(2, 0), refresh.run());
+        long wrong = sql.one("""
+                SELECT count(*) FROM member_history h
+                  FULL JOIN member_history_of(ARRAY(SELECT 'ext-' || i FROM generate_series(1, 30) i)) f
+                       USING (member_id)
+                 WHERE (h.member_id LIKE 'ext-%' OR f.member_id LIKE 'ext-%')
+                   AND (h.order_at IS DISTINCT FROM f.order_at OR h.revenue_sum IS DISTINCT FROM f.revenue_sum
+                        OR h.mix IS DISTINCT FROM f.mix OR h.months IS DISTINCT FROM f.months
+                        OR h.weeks IS DISTINCT FROM f.weeks OR h.days IS DISTINCT FROM f.days
+                        OR h.day_value_sum IS DISTINCT FROM f.day_value_sum)""", row -> row.getLong(1));
+        assertEquals(0, wrong, "stored histories that differ from their orders");
+    }
+
     @Test
     void theRefreshRebuildsEveryStaleHistory() {
         markEveryHistoryStale();
