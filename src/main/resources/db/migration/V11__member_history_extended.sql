@@ -22,14 +22,16 @@ END
 $$;
 
 -- A stored history extended with the orders that follow all of its own. The latest_ arrays hold the member's last
--- orders, latest first: the added new ones, then the stored ones from the first whose mix is still open (2147483647).
--- Those are the only ones whose mix a new order can close, and a mix only depends on the order and the ones after it,
--- so the open part is worked out again from their categories; the rest of the arrays only grow at their end.
+-- orders, latest first: the added new ones, then the stored ones from the first whose mix is still open (2147483647),
+-- as the fold reads them. Those are the only ones whose mix a new order can close, and a mix only depends on the order
+-- and the ones after it, so the open part is worked out again from their categories; the rest of the arrays only grow
+-- at their end.
 CREATE FUNCTION member_history_extended(h member_history, added integer, latest_at bigint[], latest_revenue bigint[],
                                         latest_day integer[], latest_category text[])
     RETURNS member_history LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 DECLARE
-    open_from integer := coalesce(array_position(h.mix, 2147483647), cardinality(h.order_at) + 1);
+    -- The position of the first stored order given, as the fold chose it.
+    open_from integer := cardinality(h.order_at) + added + 1 - cardinality(latest_category);
     day integer;
     month integer;
     week integer;
