@@ -6,6 +6,8 @@ import io.lojal.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,6 +47,9 @@ public class IdempotencyService {
     @Inject
     Clock clock;
 
+    @Inject
+    TransactionManager transactions;
+
     @ConfigProperty(name = "lojal.idempotency.retention", defaultValue = "PT24H")
     Duration retention;
 
@@ -53,9 +58,9 @@ public class IdempotencyService {
     }
 
     /**
-     * As {@link #once(String, String, Object, Supplier)}, with the work's first read in the same round trip as the
-     * check: {@code read} adds its statements to the trip and gives what they read to the work, which asks for it when
-     * it needs it (so its own checks still come first). Wasted, but harmless, when the call is a replay.
+     * As {@link #once(String, String, Object, Supplier)}, with the work's first statements in the same round trip as
+     * the check: {@code read} adds them to the trip and gives what they read to the work, which asks for it when it
+     * needs it (so its own checks still come first). They may write: a replay rolls back, as does any call that fails.
      * Its transaction is its own (a caller's is suspended), since it commits with its last statement.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -84,6 +89,7 @@ public class IdempotencyService {
             if (!requestHash.equals(stored.get(0).requestHash())) {
                 throw new Problems.IdempotencyKeyReuse();
             }
+            rollBack();
             return stored.get(0).reply();
         }
         Reply reply = work.apply(readAhead);
@@ -103,6 +109,15 @@ public class IdempotencyService {
     }
 
     private record Stored(String requestHash, Reply reply) {
+    }
+
+    /** The transaction ends in a rollback, without an exception: the caller gets the stored answer. */
+    private void rollBack() {
+        try {
+            transactions.setRollbackOnly();
+        } catch (SystemException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Deletes stored responses past their retention; called by a scheduled job. */

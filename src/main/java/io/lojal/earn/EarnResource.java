@@ -7,6 +7,7 @@ import io.lojal.earn.dto.EarnResult;
 import io.lojal.earn.dto.QuoteResult;
 import io.lojal.member.MemberService;
 import io.lojal.security.Roles;
+import io.micrometer.core.annotation.Timed;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -39,6 +40,8 @@ public class EarnResource {
     MemberService members;
 
     @POST
+    @Timed(value = "lojal.earn", histogram = true,
+            description = "Time to earn points for an order, from the idempotency check to the commit")
     @Operation(summary = "Earn points for an order",
             description = "Points = floor(spendSum × campaignFactor × tierMultiplier) + bonuses, itemised in `breakdown`. "
                     + "One earn per orderId. Retries with the same Idempotency-Key and body replay the first answer.")

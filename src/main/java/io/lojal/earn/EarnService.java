@@ -22,7 +22,6 @@ import io.lojal.program.ProgramSettings;
 import io.lojal.program.ProgramService;
 import io.lojal.tier.Tier;
 import io.lojal.tier.TierService;
-import io.micrometer.core.annotation.Timed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -71,7 +70,6 @@ public class EarnService {
 
     /** Earns for the order; {@code readAhead} gives the member the request names (read with the idempotency check). */
     @Transactional
-    @Timed(value = "lojal.earn", description = "Time to earn points for an order, in its transaction", histogram = true)
     public EarnResult earn(EarnRequest request, Supplier<Member> readAhead) {
         Priced priced = price(request, readAhead);
         Member member = priced.member();

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The only code that moves points, in the caller's transaction. Every posting locks the member's balance row first,
@@ -92,18 +93,29 @@ public class Ledger {
      * {@code insufficient-points}, however many redemptions race.
      */
     public Posted redeem(String memberId, long points, String redemptionId, String orderId) {
+        Sql.Trip trip = sql.trip();
+        Supplier<Posted> redeemed = redeem(trip, memberId, points, redemptionId, orderId);
+        trip.run();
+        return redeemed.get();
+    }
+
+    /**
+     * As {@link #redeem(String, long, String, String)}, as two statements of the trip: the lock, then the entry, the
+     * debit of the lots and the balance after them. The supplier gives the posting once the trip ran, or throws
+     * {@code insufficient-points}. For a member that does not exist the statements write nothing.
+     */
+    public Supplier<Posted> redeem(Sql.Trip trip, String memberId, long points, String redemptionId, String orderId) {
         LedgerEntry entry = entry(memberId, EntryType.REDEEM, -points, "Redemption " + redemptionId, null);
         entry.redemptionId = redemptionId;
         entry.orderId = orderId;
-        // One round trip of two statements: the lock, then the entry, the debit of the lots and the balance after them.
-        Sql.Trip trip = sql.trip();
         lock(trip, memberId, 0, points);
         Sql.Trip.Rows<Debited> debited = debit(trip, entry, points, null, true);
-        trip.run();
-        if (debited.one().taken() < points) {
-            throw new Problems.InsufficientPoints(points);
-        }
-        return announce(entry, debited.one().balance());
+        return () -> {
+            if (debited.one().taken() < points) {
+                throw new Problems.InsufficientPoints(points);
+            }
+            return announce(entry, debited.one().balance());
+        };
     }
 
     /** Gives a cancelled redemption's points back to the lots they came from, with their original expiry. */
@@ -336,12 +348,17 @@ public class Ledger {
     private record Debited(Balance balance, long taken) {
     }
 
-    /** The entry's insert, as the first part of a WITH: parameters ?1 to ?11 (see {@link #posting}). */
+    /**
+     * The entry's insert, as the first part of a WITH: parameters ?1 to ?11 (see {@link #posting}). Only a member with
+     * a balance gets one: a redemption's debit is sent before its member is known to exist
+     * ({@code RedemptionService.begin}), and must then write nothing rather than break the foreign key.
+     */
     private static final String INSERT_ENTRY = """
             entry AS (
                 INSERT INTO ledger_entry (id, member_id, type, points, order_id, redemption_id, description, occurred_at,
                                           created_at, available_at, expires_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))
+                SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, CAST(?10 AS timestamptz), CAST(?11 AS timestamptz)
+                  FROM member_balance WHERE member_id = ?2)
             """;
 
     /**

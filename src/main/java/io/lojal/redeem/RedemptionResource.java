@@ -2,8 +2,8 @@ package io.lojal.redeem;
 
 import io.lojal.common.IdempotencyService;
 import io.lojal.common.Reply;
-import io.lojal.member.MemberService;
 import io.lojal.security.Roles;
+import io.micrometer.core.annotation.Timed;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -32,10 +32,9 @@ public class RedemptionResource {
     @Inject
     IdempotencyService idempotency;
 
-    @Inject
-    MemberService members;
-
     @POST
+    @Timed(value = "lojal.redeem", description = "Time to redeem points, from the idempotency check to the commit",
+            histogram = true)
     @Operation(summary = "Redeem points",
             description = "Takes points from the member's available balance; concurrent redemptions never overspend.")
     @APIResponse(responseCode = "201", description = "Redeemed", content = @Content(schema = @Schema(implementation = RedemptionView.class)))
@@ -46,8 +45,9 @@ public class RedemptionResource {
     public Response redeem(@Valid @NotNull RedeemRequest request,
                            @HeaderParam(IdempotencyService.HEADER) @Parameter(in = ParameterIn.HEADER, required = true,
                                    description = "1–255 characters") String idempotencyKey) {
-        return idempotency.once(idempotencyKey, "POST /v1/redemptions", request, trip -> members.resolve(trip, request),
-                member -> Reply.created(redemptions.redeem(request, member), null)).toResponse();
+        return idempotency.once(idempotencyKey, "POST /v1/redemptions", request,
+                trip -> redemptions.begin(trip, request),
+                begun -> Reply.created(redemptions.redeem(request, begun), null)).toResponse();
     }
 
     @POST

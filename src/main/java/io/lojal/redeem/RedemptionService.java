@@ -10,7 +10,6 @@ import io.lojal.member.MemberService;
 import io.lojal.member.MemberStatus;
 import io.lojal.program.ProgramService;
 import io.lojal.program.ProgramSettings;
-import io.micrometer.core.annotation.Timed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -39,10 +38,27 @@ public class RedemptionService {
     @Inject
     Clock clock;
 
-    /** Redeems; {@code readAhead} gives the member the request names (read with the idempotency check). */
+    /**
+     * The redemption's first statements, for the round trip of the idempotency check: the member the request names
+     * and, when it names it by id, the debit itself. When the call then fails (a replay, a broken rule, an inactive or
+     * unknown member, too few points), the transaction rolls back, and the debit with it.
+     */
+    public Supplier<Begun> begin(Sql.Trip trip, RedeemRequest request) {
+        Supplier<Member> member = members.resolve(trip, request);
+        String id = Ids.next("red");
+        // By externalId, the member's id is known only after the trip: the debit then goes in a round trip of its own.
+        Supplier<Posted> debited = request.memberId() == null || request.externalId() != null ? null
+                : ledger.redeem(trip, request.memberId(), request.points(), id, request.orderId());
+        return () -> new Begun(id, member, debited);
+    }
+
+    /** What {@link #begin} read: the redemption's id, its member and, if sent, its debit. */
+    public record Begun(String redemptionId, Supplier<Member> member, Supplier<Posted> debited) {
+    }
+
+    /** Redeems; {@code begun} gives what {@link #begin} read with the idempotency check. */
     @Transactional
-    @Timed(value = "lojal.redeem", description = "Time to redeem points, in its transaction", histogram = true)
-    public RedemptionView redeem(RedeemRequest request, Supplier<Member> readAhead) {
+    public RedemptionView redeem(RedeemRequest request, Supplier<Begun> begun) {
         ProgramSettings.Redemption rules = programs.current().redemption();
         long points = request.points();
         if (points < rules.minPoints()) {
@@ -51,12 +67,13 @@ public class RedemptionService {
         if (points % rules.increment() != 0) {
             throw new Problems.RedemptionRuleViolation("Points must be redeemed in multiples of " + rules.increment() + ".");
         }
-        Member member = readAhead.get();
+        Begun read = begun.get();
+        Member member = read.member().get();
         if (!member.isActive()) {
             throw new Problems.MemberInactive(member.id, member.status.name());
         }
         Redemption redemption = new Redemption();
-        redemption.id = Ids.next("red");
+        redemption.id = read.redemptionId();
         redemption.memberId = member.id;
         redemption.points = points;
         redemption.valueAmount = Math.multiplyExact(points, rules.pointValue());
@@ -64,7 +81,8 @@ public class RedemptionService {
         redemption.orderId = request.orderId();
         redemption.status = RedemptionStatus.COMPLETED;
         redemption.createdAt = clock.instant();
-        Posted posted = ledger.redeem(member.id, points, redemption.id, request.orderId());
+        Posted posted = read.debited() != null ? read.debited().get()
+                : ledger.redeem(member.id, points, redemption.id, request.orderId());
         record(redemption);
         return view(redemption, posted);
     }

@@ -54,6 +54,48 @@ class IdempotencyTest {
     }
 
     @Test
+    void aRetriedRedemptionReplaysItsAnswerAndTakesThePointsOnce() {
+        // The debit goes with the idempotency check, before the stored answer is known to exist: a replay must undo it.
+        String member = Api.enrol();
+        Api.adjust(member, 1_000).statusCode(201);
+        String key = Api.key();
+        Map<String, Object> redeem = Map.of("memberId", member, "points", 300);
+        Response first = merchant().header("Idempotency-Key", key).body(redeem).post("/v1/redemptions");
+        first.then().statusCode(201).body("balance.available", equalTo(700));
+
+        Response retry = merchant().header("Idempotency-Key", key).body(redeem).post("/v1/redemptions");
+        retry.then().statusCode(201).header("Idempotent-Replayed", "true");
+        assertEquals(first.asString(), retry.asString());
+        assertEquals(700, Api.available(member));
+        assertEquals(1, Ledgers.count(db, "SELECT count(*) FROM ledger_entry WHERE member_id = ? AND type = 'REDEEM'", member));
+    }
+
+    @Test
+    void twentyParallelRedemptionsWithOneKeyTakeThePointsOnce() throws Exception {
+        String member = Api.enrol();
+        Api.adjust(member, 1_000).statusCode(201);
+        String key = Api.key();
+        Map<String, Object> redeem = Map.of("memberId", member, "points", 100);
+
+        List<Response> responses = Parallel.run(20, () -> merchant().header("Idempotency-Key", key).body(redeem)
+                .post("/v1/redemptions"));
+
+        assertEquals(1, responses.stream().filter(r -> r.statusCode() == 201 && r.header("Idempotent-Replayed") == null)
+                .count(), "exactly one attempt is applied");
+        for (Response response : responses) {
+            boolean inProgress = response.statusCode() == 409
+                    && "https://lojal.dev/problems/idempotency-in-progress".equals(response.jsonPath().getString("type"));
+            assertTrue(response.statusCode() == 201 || inProgress, "unexpected " + response.statusCode() + " " + response.asString());
+            if (response.statusCode() == 201) {
+                assertEquals(900, response.jsonPath().getInt("balance.available"));
+            }
+        }
+        assertEquals(900, Api.available(member));
+        assertEquals(1, Ledgers.count(db, "SELECT count(*) FROM ledger_entry WHERE member_id = ? AND type = 'REDEEM'", member));
+        assertEquals(1, Ledgers.count(db, "SELECT count(*) FROM redemption WHERE member_id = ?", member));
+    }
+
+    @Test
     void aKeyReusedWithAnotherBodyIsRefused() {
         String member = Api.enrol();
         String key = Api.key();

@@ -147,8 +147,9 @@ class MemberResourceTest {
         merchant().body(Map.of("status", "SUSPENDED")).patch("/v1/members/" + id).then().statusCode(200);
         assertProblem(Api.earn(id, unique("o"), 1000), 422, "member-inactive");
         assertProblem(Api.redeem(id, 100), 422, "member-inactive");
+        assertEquals(500, Api.available(id));
         merchant().body(Map.of("status", "ACTIVE")).patch("/v1/members/" + id).then().statusCode(200);
-        Api.redeem(id, 100).statusCode(201);
+        Api.redeem(id, 100).statusCode(201).body("balance.available", equalTo(400));
     }
 
     @Test

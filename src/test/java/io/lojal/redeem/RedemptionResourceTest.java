@@ -4,6 +4,7 @@ import static io.lojal.support.Api.merchant;
 import static io.lojal.support.Problems.assertProblem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.lojal.support.Api;
 import io.lojal.support.Fixtures;
@@ -56,7 +57,26 @@ class RedemptionResourceTest {
         Api.adjust(member, 1_000).statusCode(201);
         assertProblem(Api.redeem(member, 50), 422, "redemption-rule-violation");
         assertProblem(Api.redeem(member, 120), 422, "redemption-rule-violation");
-        Api.redeem(member, 150).statusCode(201);
+        assertEquals(1_000, Api.available(member));
+        Api.redeem(member, 150).statusCode(201).body("balance.available", equalTo(850));
+    }
+
+    @Test
+    void aMemberNamedByExternalIdRedeems() {
+        String externalId = Api.unique("shop-customer");
+        String member = Api.enrol(externalId);
+        Api.adjust(member, 500).statusCode(201);
+        merchant().header("Idempotency-Key", Api.key()).body(Map.of("externalId", externalId, "points", 200))
+                .post("/v1/redemptions").then().statusCode(201)
+                .body("memberId", equalTo(member)).body("balance.available", equalTo(300));
+        assertEquals(300, Api.available(member));
+    }
+
+    @Test
+    void redeemingForAnUnknownMemberIsNotFound() {
+        assertProblem(Api.redeem("mem_nosuch", 100), 404, "not-found");
+        assertProblem(merchant().header("Idempotency-Key", Api.key()).body(Map.of("externalId", "nosuch", "points", 100))
+                .post("/v1/redemptions").then(), 404, "not-found");
     }
 
     @Test
