@@ -222,10 +222,10 @@ public class Ledger {
     /**
      * A member's standing (as {@link #standing(String, int)}) read with more of its rows in the same statement, as a
      * statement of the trip: {@code columns} (from the seventh column on) of the tables {@code joined} to its balance
-     * {@code b}, of the member that {@code where} picks with {@code key} as ?1. No row when {@code where} finds none.
+     * {@code b}, a row for each member that {@code where} picks with {@code key} as ?1 (none when it finds none).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public <T> Sql.Trip.Rows<T> standingWith(Sql.Trip trip, String columns, String joined, String where, String key,
+    public <T> Sql.Trip.Rows<T> standingWith(Sql.Trip trip, String columns, String joined, String where, Object key,
                                              int days, WithStanding<T> mapper) {
         Instant now = clock.instant();
         return trip.query(STANDING.formatted(columns, joined, where),

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -32,7 +33,7 @@ public class MeResource {
     @Operation(summary = "The calling member: profile, points and tier")
     @APIResponse(responseCode = "200", description = "The member")
     @APIResponse(responseCode = "404", description = "`not-found`: no member is enrolled for the token's subject")
-    public MemberView me() {
+    public CompletionStage<MemberView> me() {
         return members.viewBySubject(caller.subject());
     }
 

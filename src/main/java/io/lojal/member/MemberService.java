@@ -6,6 +6,7 @@ import io.lojal.common.Page;
 import io.lojal.common.PageRequest;
 import io.lojal.common.Problem;
 import io.lojal.common.Problems;
+import io.lojal.common.SharedReads;
 import io.lojal.common.Sql;
 import io.lojal.ledger.Balance;
 import io.lojal.ledger.Ledger;
@@ -15,7 +16,10 @@ import io.lojal.member.dto.MemberPatch;
 import io.lojal.member.dto.MemberView;
 import io.lojal.tier.Tier;
 import io.lojal.tier.TierService;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,7 +27,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.exception.ConstraintViolationException;
 
 @ApplicationScoped
@@ -31,6 +39,9 @@ public class MemberService {
 
     /** How far ahead a member is warned of expiring points. */
     static final int EXPIRY_WARNING_DAYS = 30;
+
+    /** The most member views one statement reads: twice the calls the service lets in at once by default. */
+    private static final int SUBJECTS_PER_READ = 256;
 
     @Inject
     MemberRepository members;
@@ -55,6 +66,17 @@ public class MemberService {
 
     @Inject
     Event<MemberEnrolled> enrolled;
+
+    @ConfigProperty(name = "lojal.me.reads-at-once")
+    int readsAtOnce;
+
+    private SharedReads<String, MemberView> viewsBySubject;
+
+    @PostConstruct
+    void shareReads() {
+        viewsBySubject = new SharedReads<>(this::viewsBySubjects, Infrastructure.getDefaultWorkerPool(), readsAtOnce,
+                SUBJECTS_PER_READ);
+    }
 
     @Transactional
     public MemberView enrol(EnrolMember request) {
@@ -168,15 +190,27 @@ public class MemberService {
         return members.readByExternalId(subject).orElseThrow(MemberService::noMemberForSubject);
     }
 
-    /** The view of the member a member token speaks for, member and points read in one statement (every app screen). */
-    public MemberView viewBySubject(String subject) {
+    /**
+     * The view of the member a member token speaks for (every app screen asks for it). Views asked for together are
+     * read together, member and points of all of them in one statement, on a worker thread: see {@link SharedReads}.
+     */
+    public CompletionStage<MemberView> viewBySubject(String subject) {
+        return viewsBySubject.read(subject).thenApply(view -> view.orElseThrow(MemberService::noMemberForSubject));
+    }
+
+    /**
+     * The views of the members the subjects name, by subject; a subject without a member has none. It runs for many
+     * calls and in none of them, so with a request context of its own: the tier ladder may load in it.
+     */
+    @ActivateRequestContext
+    Map<String, MemberView> viewsBySubjects(List<String> subjects) {
         Sql.Trip trip = sql.trip();
         Sql.Trip.Rows<MemberStanding> read = ledger.standingWith(trip, ", " + MemberRepository.COLUMNS,
-                " JOIN member m ON m.id = b.member_id", "m.external_id = ?1", subject, EXPIRY_WARNING_DAYS,
-                (row, standing) -> new MemberStanding(members.member(row, 7), standing));
+                " JOIN member m ON m.id = b.member_id", "m.external_id = ANY(?1)", subjects.toArray(String[]::new),
+                EXPIRY_WARNING_DAYS, (row, standing) -> new MemberStanding(members.member(row, 7), standing));
         trip.run();
-        MemberStanding found = read.first().orElseThrow(MemberService::noMemberForSubject);
-        return view(found.member(), found.standing());
+        return read.list().stream().collect(Collectors.toMap(found -> found.member().externalId,
+                found -> view(found.member(), found.standing())));
     }
 
     private record MemberStanding(Member member, Ledger.Standing standing) {

@@ -4,11 +4,17 @@ import static io.lojal.support.Api.unique;
 import static io.lojal.support.Problems.assertProblem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.lojal.support.Api;
 import io.lojal.support.Fixtures;
+import io.lojal.support.Parallel;
 import io.lojal.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +45,32 @@ class MeResourceTest {
                 .body("items[1].type", equalTo("EARN"));
         Api.as(Tokens.member(externalId)).get("/v1/me/transactions?limit=1").then().statusCode(200)
                 .body("items", hasSize(1));
+    }
+
+    @Test
+    void membersAskingAtOnceEachGetTheirOwnView() throws Exception {
+        // Views asked for together are read together: each caller must still get its own member, and a token of no
+        // member its 404, whatever else was read in the same statement.
+        int members = 12;
+        List<String> externalIds = new ArrayList<>();
+        for (int i = 0; i < members; i++) {
+            externalIds.add(unique("app"));
+            Api.earn(Api.enrol(externalIds.get(i)), unique("o"), 1_000 * (i + 1)).statusCode(201);
+        }
+        AtomicInteger next = new AtomicInteger();
+        List<Integer> statuses = Parallel.run(members * 3, () -> {
+            int caller = next.getAndIncrement();
+            String subject = caller % 3 == 2 ? unique("ghost") : externalIds.get(caller % members);
+            Response response = Api.as(Tokens.member(subject)).get("/v1/me");
+            if (caller % 3 == 2) {
+                assertProblem(response.then(), 404, "not-found");
+            } else {
+                response.then().statusCode(200).body("externalId", equalTo(subject))
+                        .body("points.available", equalTo(10 * (caller % members + 1)));
+            }
+            return response.statusCode();
+        });
+        assertEquals(members, statuses.stream().filter(status -> status == 404).count());
     }
 
     @Test
