@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -58,7 +59,13 @@ public final class SharedReads<K, V> {
     private void startIfRoom() {
         for (int now = running.get(); now < atOnce; now = running.get()) {
             if (running.compareAndSet(now, now + 1)) {
-                executor.execute(this::readWaiting);
+                try {
+                    executor.execute(this::readWaiting);
+                } catch (RejectedExecutionException e) {
+                    // No read started (the executor is stopping, or its queue is full): the next call may start one.
+                    running.decrementAndGet();
+                    throw e;
+                }
                 return;
             }
         }

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -122,6 +123,20 @@ class SharedReadsTest {
     void aKeyTheReaderDoesNotFindHasNoValue() throws Exception {
         gate.countDown();
         assertEquals(Optional.empty(), value(reads(1, 10).read("ghost")));
+    }
+
+    @Test
+    void aReadTheExecutorRefusesLeavesRoomForTheNext() throws Exception {
+        gate.countDown();
+        AtomicInteger refusals = new AtomicInteger(1);
+        SharedReads<String, String> shared = new SharedReads<>(this::read, task -> {
+            if (refusals.getAndDecrement() > 0) {
+                throw new RejectedExecutionException("queue full");
+            }
+            executor.execute(task);
+        }, 1, 10);
+        assertThrows(RejectedExecutionException.class, () -> shared.read("anna"));
+        assertEquals(Optional.of("BERT"), value(shared.read("bert")));
     }
 
     @Test
