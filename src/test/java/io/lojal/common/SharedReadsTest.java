@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -33,6 +34,9 @@ class SharedReadsTest {
     /** Held shut, it keeps every read waiting before it returns. */
     private final CountDownLatch gate = new CountDownLatch(1);
 
+    /** A permit for every read that started. */
+    private final Semaphore started = new Semaphore(0);
+
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger mostRunning = new AtomicInteger();
 
@@ -45,6 +49,7 @@ class SharedReadsTest {
     /** A reader that finds every key but "ghost" and "bad" (it fails on "bad"), its value the key in capitals. */
     private Map<String, String> read(List<String> keys) {
         reads.add(keys);
+        started.release();
         mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
         try {
             gate.await(10, TimeUnit.SECONDS);
@@ -68,11 +73,9 @@ class SharedReadsTest {
         return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
-    /** Waits until the reader has been called {@code count} times. */
+    /** Waits until the reader has been called {@code count} times, and checks that no more reads started. */
     private void awaitReads(int count) throws InterruptedException {
-        for (int i = 0; i < 1000 && reads.size() < count; i++) {
-            Thread.sleep(5);
-        }
+        assertTrue(started.tryAcquire(count, 10, TimeUnit.SECONDS), "reads started: " + reads);
         assertEquals(count, reads.size(), "reads started: " + reads);
     }
 
