@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import io.vertx.core.http.HttpMethod;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,5 +59,13 @@ class LoadSheddingTest {
         for (int i = 0; i < 5; i++) {
             Api.earn(member, Api.unique("o"), 1_000).statusCode(201);
         }
+    }
+
+    @Test
+    void onlyTheBalanceReadIsCountedApart() {
+        assertTrue(LoadShedding.sharedRead(HttpMethod.GET, "/v1/me"));
+        assertFalse(LoadShedding.sharedRead(HttpMethod.GET, "/v1/me/transactions"));
+        assertFalse(LoadShedding.sharedRead(HttpMethod.PATCH, "/v1/me"));
+        assertFalse(LoadShedding.sharedRead(HttpMethod.GET, "/v1/members/mem_1"));
     }
 }
