@@ -35,7 +35,8 @@ public class LoadShedding {
     void install(@Observes Router router, MeterRegistry registry,
                  @ConfigProperty(name = "lojal.http.max-in-flight") int limit,
                  @ConfigProperty(name = "lojal.me.max-in-flight") int sharedReadsLimit) {
-        Counter shed = Counter.builder("lojal.http.shed").description("API calls answered 503 overloaded").register(registry);
+        Counter shed = Counter.builder("lojal.http.shed").description("API calls answered 503 overloaded")
+                .register(registry);
         router.route("/v1/*").order(Integer.MIN_VALUE).handler(context -> {
             if (sharedRead(context.request().method(), context.normalizedPath())) {
                 admit(context, sharedReadsInFlight, sharedReadsLimit, shed);
