@@ -1,5 +1,6 @@
 package io.lojal.analytics;
 
+import io.lojal.support.OwnSchema;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
@@ -8,9 +9,6 @@ public class AnalyticsProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        String schema = System.getenv().getOrDefault("LOJAL_TEST_SCHEMA", "lojal_test") + "_analytics";
-        return Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + schema,
-                "quarkus.flyway.schemas", schema);
+        return OwnSchema.config("_analytics", Map.of());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lojal.support.Api;
 import io.lojal.support.Fixtures;
+import io.lojal.support.OwnSchema;
 import io.lojal.support.Parallel;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -25,10 +26,7 @@ class LoadSheddingTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            String schema = System.getenv().getOrDefault("LOJAL_TEST_SCHEMA", "lojal_test") + "_shed";
-            return Map.of("lojal.http.max-in-flight", "2",
-                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + schema,
-                    "quarkus.flyway.schemas", schema);
+            return OwnSchema.config("_shed", Map.of("lojal.http.max-in-flight", "2"));
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.lojal.support.Api;
 import io.lojal.support.Fixtures;
+import io.lojal.support.OwnSchema;
 import io.lojal.support.Parallel;
 import io.lojal.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,10 +28,7 @@ class SharedReadSheddingTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            String schema = System.getenv().getOrDefault("LOJAL_TEST_SCHEMA", "lojal_test") + "_shed_reads";
-            return Map.of("lojal.me.max-in-flight", "1",
-                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + schema,
-                    "quarkus.flyway.schemas", schema);
+            return OwnSchema.config("_shed_reads", Map.of("lojal.me.max-in-flight", "1"));
         }
     }
 
