@@ -15,8 +15,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -65,7 +69,7 @@ public class IdempotencyService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public <T> Reply once(String key, String operation, Object request, Function<Sql.Trip, Supplier<T>> read,
-                          Function<Supplier<T>, Reply> work) {
+                          Function<Supplier<T>, ? extends Answer> work) {
         checkKey(key);
         String scope = caller.subject();
         String requestHash = fingerprint(operation, request);
@@ -92,20 +96,51 @@ public class IdempotencyService {
             rollBack();
             return stored.get(0).reply();
         }
-        Reply reply = work.apply(readAhead);
+        Answer given = work.apply(readAhead);
+        Unfinished answer = given instanceof Unfinished unfinished ? unfinished
+                : new Unfinished((Reply) given, null, sql.trip(), null);
+        Reply reply = answer.reply();
         // The answer is written as JSON once: stored, and sent as it is stored (a replay sends the same text).
         String body = writeJson(reply.body());
+        String store = STORE;
+        List<Object> parameters = new ArrayList<>(Arrays.asList(scope, key, requestHash, reply.status(), body,
+                reply.location(), now));
+        if (answer.fill() != null) {
+            String placeholder = writeJson(answer.placeholder());
+            if (body.indexOf(placeholder) < 0 || body.indexOf(placeholder) != body.lastIndexOf(placeholder)) {
+                throw new IllegalStateException("The placeholder is not once in the answer: " + placeholder);
+            }
+            store = STORE_FILLED.computeIfAbsent(answer.fill().sql(),
+                    fill -> STORE_AS.formatted("replace(?5, ?8, (" + Sql.shifted(fill, 8) + "))"));
+            parameters.add(placeholder);
+            parameters.addAll(Arrays.asList(answer.fill().parameters()));
+        }
         // A row older than the retention is replaced: the key is free again. The answer commits in the same round trip.
-        Sql.Trip last = sql.trip();
-        last.update("""
-                INSERT INTO idempotency_key (caller, key, request_hash, status, body, location, created_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                ON CONFLICT (caller, key) DO UPDATE
-                   SET request_hash = excluded.request_hash, status = excluded.status, body = excluded.body,
-                       location = excluded.location, created_at = excluded.created_at""",
-                scope, key, requestHash, reply.status(), body, reply.location(), now);
-        last.commit();
-        return new Reply(reply.status(), body, reply.location(), false);
+        Sql.Trip.Rows<String> storedBody = answer.trip().query(store, row -> row.getString(1), parameters.toArray());
+        answer.trip().commit();
+        return new Reply(reply.status(), storedBody.one(), reply.location(), false);
+    }
+
+    private static final String STORE_AS = """
+            INSERT INTO idempotency_key (caller, key, request_hash, status, body, location, created_at)
+            VALUES (?1, ?2, ?3, ?4, %s, ?6, ?7)
+            ON CONFLICT (caller, key) DO UPDATE
+               SET request_hash = excluded.request_hash, status = excluded.status, body = excluded.body,
+                   location = excluded.location, created_at = excluded.created_at
+            RETURNING body""";
+
+    private static final String STORE = STORE_AS.formatted("?5");
+
+    /** The store statement of each fill, made once: the same text on every call. */
+    private static final Map<String, String> STORE_FILLED = new ConcurrentHashMap<>();
+
+    /**
+     * An answer PostgreSQL finishes, so that the work's last statements, the stored answer and the COMMIT make one
+     * round trip: the work has put those statements into {@code trip} without running it, and the JSON of
+     * {@code placeholder} in the reply's body is replaced by what {@code fill} reads after them: a query of one row
+     * and one text column. A fill that fails fails the call, and nothing of it commits.
+     */
+    public record Unfinished(Reply reply, Object placeholder, Sql.Trip trip, Sql.Query fill) implements Answer {
     }
 
     private record Stored(String requestHash, Reply reply) {

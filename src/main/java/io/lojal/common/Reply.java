@@ -7,7 +7,7 @@ import java.net.URI;
  * The answer of an idempotent call: what is sent now and replayed on a retry. Once stored, its body is the JSON text
  * itself, sent as it is.
  */
-public record Reply(int status, Object body, String location, boolean replayed) {
+public record Reply(int status, Object body, String location, boolean replayed) implements Answer {
 
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 

@@ -22,10 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hibernate.Session;
+import org.postgresql.util.PSQLException;
 
 /**
  * Plain JDBC for the statements every earn, redeem and idempotent call runs: through Hibernate's native queries each
@@ -62,6 +62,13 @@ public class Sql {
         T map(ResultSet row) throws SQLException;
     }
 
+    /** The SQLSTATE of the database function {@code lojal_assert} when its condition does not hold. */
+    public static final String ASSERTION_FAILED = "LJ001";
+
+    /** A statement and its numbered parameters, for code that composes statements. */
+    public record Query(String sql, Object... parameters) {
+    }
+
     public <T> List<T> list(String sql, Row<T> mapper, Object... parameters) {
         Trip trip = trip();
         Trip.Rows<T> rows = trip.query(sql, mapper, parameters);
@@ -84,10 +91,10 @@ public class Sql {
 
     /**
      * A write whose outcome can wait: it goes to PostgreSQL in the same round trip as the transaction's next statement
-     * (or at commit, if none follows), ahead of it. {@code check} then gets its changed row count; what it throws
-     * fails that next statement, and the transaction rolls back.
+     * (or at commit, if none follows), ahead of it. If it fails, that next statement fails, and the transaction rolls
+     * back.
      */
-    public void later(IntConsumer check, String sql, Object... parameters) {
+    public void later(String sql, Object... parameters) {
         if (!inTransaction()) {
             throw new IllegalStateException("A later write needs a transaction: " + sql);
         }
@@ -108,16 +115,10 @@ public class Sql {
                 }
             });
         }
-        pending.add(new Later(sql, parameters, check));
+        pending.add(new Later(sql, parameters));
     }
 
-    /** A later write whose row count does not matter. */
-    public void later(String sql, Object... parameters) {
-        later(null, sql, parameters);
-    }
-
-    /** {@code check} is null when the row count does not matter. */
-    private record Later(String sql, Object[] parameters, IntConsumer check) {
+    private record Later(String sql, Object[] parameters) {
     }
 
     /**
@@ -156,9 +157,9 @@ public class Sql {
          * Runs the trip as the end of its transaction: its statements, then COMMIT, in one round trip, so that the
          * commit costs no round trip of its own (the transaction manager's commit then finds nothing left to do). Only
          * for the method that began the transaction, as its last step: a statement after it would run outside the
-         * transaction, so this class refuses one. Later writes go with it, except those that check their row count:
-         * they go first, in a trip of their own, since a check can fail the transaction only before it commits.
-         * In a transaction that can no longer commit, the trip runs and the transaction manager rolls back.
+         * transaction, so this class refuses one. Later writes go with it. If a statement fails, PostgreSQL skips
+         * the rest, COMMIT included, and the transaction manager rolls back; so it does in a transaction that can no
+         * longer commit.
          */
         public void commit() {
             if (!inTransaction()) {
@@ -166,9 +167,6 @@ public class Sql {
                 return;
             }
             flushPendingEntities();
-            if (pendingLater().stream().anyMatch(write -> write.check() != null)) {
-                new Trip().run(false);
-            }
             update("COMMIT");
             run(false);
             registry.putResource(COMMITTED, Boolean.TRUE);
@@ -178,9 +176,7 @@ public class Sql {
             if (flushEntities) {
                 flushPendingEntities();
             }
-            List<Later> later = takeLater();
-            List<Count> laterCounts = later.stream().map(write -> new Count(write.sql(), write.parameters())).toList();
-            steps.addAll(0, laterCounts);
+            steps.addAll(0, takeLater().stream().map(write -> new Count(write.sql(), write.parameters())).toList());
             if (steps.isEmpty()) {
                 return;
             }
@@ -200,11 +196,6 @@ public class Sql {
                 }
             } catch (SQLException e) {
                 throw new DatabaseException(e);
-            }
-            for (int i = 0; i < later.size(); i++) {
-                if (later.get(i).check() != null) {
-                    later.get(i).check().accept(laterCounts.get(i).rows());
-                }
             }
         }
 
@@ -306,6 +297,11 @@ public class Sql {
         }
     }
 
+    /** The statement with its numbered parameters moved up by {@code by}: ?1 becomes ?(1 + by), to go after others. */
+    public static String shifted(String statement, int by) {
+        return Numbered.MARKER.matcher(statement).replaceAll(marker -> "?" + (Integer.parseInt(marker.group(1)) + by));
+    }
+
     private static final Map<List<String>, Numbered> NUMBERED = new ConcurrentHashMap<>();
 
     /**
@@ -374,10 +370,23 @@ public class Sql {
         }
     }
 
-    /** A database failure: the transaction rolls back and the caller gets the generic 500 problem. */
+    /**
+     * A database failure: the transaction rolls back and the caller gets the generic 500 problem, unless it knows the
+     * failure by its SQLSTATE (and constraint) and answers it.
+     */
     public static class DatabaseException extends RuntimeException {
         DatabaseException(SQLException cause) {
             super(cause.getMessage(), cause);
+        }
+
+        public String sqlState() {
+            return ((SQLException) getCause()).getSQLState();
+        }
+
+        /** Whether PostgreSQL refused a row for breaking this constraint (unique, foreign key, check). */
+        public boolean broke(String constraint) {
+            return getCause() instanceof PSQLException e && e.getServerErrorMessage() != null
+                    && constraint.equals(e.getServerErrorMessage().getConstraint());
         }
     }
 }

@@ -5,7 +5,6 @@ import io.lojal.common.Reply;
 import io.lojal.earn.dto.EarnRequest;
 import io.lojal.earn.dto.EarnResult;
 import io.lojal.earn.dto.QuoteResult;
-import io.lojal.member.MemberService;
 import io.lojal.security.Roles;
 import io.micrometer.core.annotation.Timed;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,12 +32,6 @@ public class EarnResource {
     @Inject
     EarnService earning;
 
-    @Inject
-    IdempotencyService idempotency;
-
-    @Inject
-    MemberService members;
-
     @POST
     @Timed(value = "lojal.earn", histogram = true,
             description = "Time to earn points for an order, from the idempotency check to the commit")
@@ -58,8 +51,7 @@ public class EarnResource {
                          @HeaderParam(IdempotencyService.HEADER) @Parameter(in = ParameterIn.HEADER, required = true,
                                  description = "1–255 characters, unique per call; reuse it only to retry the same call")
                          String idempotencyKey) {
-        return idempotency.once(idempotencyKey, "POST /v1/earn", request, trip -> members.resolve(trip, request),
-                member -> Reply.created(earning.earn(request, member), null)).toResponse();
+        return earning.earn(idempotencyKey, request).toResponse();
     }
 
     @POST

@@ -1,6 +1,10 @@
 package io.lojal.earn;
 
+import io.lojal.common.Answer;
+import io.lojal.common.IdempotencyService;
 import io.lojal.common.Problems;
+import io.lojal.common.Reply;
+import io.lojal.common.Sql;
 import io.lojal.earn.dto.EarnRequest;
 import io.lojal.earn.dto.EarnResult;
 import io.lojal.earn.dto.OrderLine;
@@ -13,10 +17,13 @@ import io.lojal.earn.rules.EarnRuleService;
 import io.lojal.earn.rules.Order;
 import io.lojal.earn.rules.RuleEngine;
 import io.lojal.earn.rules.RuleType;
+import io.lojal.ledger.BalanceView;
 import io.lojal.ledger.EntryType;
 import io.lojal.ledger.Ledger;
+import io.lojal.ledger.LedgerEntry;
 import io.lojal.ledger.Posted;
 import io.lojal.member.Member;
+import io.lojal.member.MemberRepository;
 import io.lojal.member.MemberService;
 import io.lojal.program.ProgramSettings;
 import io.lojal.program.ProgramService;
@@ -41,6 +48,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class EarnService {
 
+    static final String OPERATION = "POST /v1/earn";
+
     @Inject
     MemberService members;
 
@@ -63,16 +72,61 @@ public class EarnService {
     Ledger ledger;
 
     @Inject
+    IdempotencyService idempotency;
+
+    @Inject
+    Sql sql;
+
+    @Inject
     Clock clock;
 
     @Inject
     Event<OrderEarned> earnedEvent;
 
-    /** Earns for the order; {@code readAhead} gives the member the request names (read with the idempotency check). */
-    @Transactional
-    public EarnResult earn(EarnRequest request, Supplier<Member> readAhead) {
-        Priced priced = price(request, readAhead);
+    /**
+     * Earns for the order, once per Idempotency-Key ({@link IdempotencyService}). Most earns (no bonus, no referral
+     * reward, no tier move) need no statement after their writes: their answer is stored and the transaction commits
+     * in the same round trip as the writes ({@link IdempotencyService.Unfinished}), two round trips in all.
+     */
+    public Reply earn(String idempotencyKey, EarnRequest request) {
+        try {
+            try {
+                return once(idempotencyKey, request, true);
+            } catch (Sql.DatabaseException e) {
+                if (!Sql.ASSERTION_FAILED.equals(e.sqlState())) {
+                    throw e;
+                }
+                // A concurrent earn took the member up to its next tier's threshold after this one read its lifetime
+                // points, and PostgreSQL stopped the commit: the earn is done again, with the tier's statements.
+                return once(idempotencyKey, request, false);
+            }
+        } catch (Sql.DatabaseException e) {
+            // The order's primary key decides, also between racing calls with different keys.
+            throw e.broke("earn_order_pkey") ? new Problems.DuplicateOrder(request.orderId()) : e;
+        }
+    }
+
+    private Reply once(String idempotencyKey, EarnRequest request, boolean mayFinishInSql) {
+        return idempotency.once(idempotencyKey, OPERATION, request,
+                trip -> members.resolve(trip, request, "b.lifetime_earned",
+                        (row, member) -> new Earner(member, row.getLong(MemberRepository.COLUMN_COUNT + 1))),
+                earner -> earn(request, earner, mayFinishInSql));
+    }
+
+    /** The member an earn is for, with its lifetime earned points before it (read with the idempotency check). */
+    private record Earner(Member member, long lifetimeEarned) {
+    }
+
+    /** What the answer's balance is until PostgreSQL puts the balance after the earn in its place. */
+    private static final BalanceView BALANCE_PLACEHOLDER = new BalanceView(Long.MIN_VALUE, Long.MIN_VALUE);
+
+    private Answer earn(EarnRequest request, Supplier<Earner> readAhead, boolean mayFinishInSql) {
+        Priced priced = price(request, () -> readAhead.get().member());
         Member member = priced.member();
+        long ceiling = tiers.ceiling(member.tierCode);
+        boolean finishInSql = mayFinishInSql && member.referredBy == null
+                && priced.calculation().breakdown().stream().noneMatch(item -> item.kind() == BreakdownItem.Kind.BONUS)
+                && readAhead.get().lifetimeEarned() + priced.calculation().points() < ceiling;
         Instant occurredAt = priced.order().occurredAt();
         // A duplicate order rolls back the claims with everything else.
         Calculation calculation = claimOnceOnlyBonuses(priced, request.orderId(), true);
@@ -82,19 +136,35 @@ public class EarnService {
         ProgramSettings program = priced.program();
         Instant availableAt = program.availableAt(occurredAt);
         Instant expiresAt = program.expiresAt(occurredAt);
-        Posted earned = ledger.credit(member.id, EntryType.EARN, calculation.points() - bonus, request.orderId(),
-                "Order " + request.orderId(), occurredAt, availableAt, expiresAt);
-        Posted posted = earned;
+        Sql.Trip trip = sql.trip();
+        Ledger.Credit earned = ledger.credit(trip, member.id, EntryType.EARN, calculation.points() - bonus,
+                request.orderId(), "Order " + request.orderId(), occurredAt, availableAt, expiresAt);
+        if (finishInSql) {
+            earnedEvent.fire(new OrderEarned(member.id, request.orderId(), request.amount(), occurredAt, false));
+            EarnResult result = result(request, member, calculation, availableAt, earned.entry(), BALANCE_PLACEHOLDER,
+                    new TierService.TierMove(member.tierCode, false));
+            // PostgreSQL stops the commit if a concurrent earn has taken the member to the ceiling meanwhile.
+            return new IdempotencyService.Unfinished(Reply.created(result, null), BALANCE_PLACEHOLDER, trip,
+                    ledger.viewAfter(earned.entry(), ceiling));
+        }
+        trip.run();
+        Posted posted = earned.posted().get();
         if (bonus > 0) {
             posted = ledger.credit(member.id, EntryType.BONUS, bonus, request.orderId(), "Bonus for order " + request.orderId()
                     + ": " + bonusNames(calculation), occurredAt, availableAt, expiresAt);
         }
         TierService.TierMove tier = tiers.afterEarn(member.id, member.tierCode, posted.balance().lifetimeEarned());
         earnedEvent.fire(new OrderEarned(member.id, request.orderId(), request.amount(), occurredAt, member.referredBy != null));
-        EarnResult.Status status = availableAt.isAfter(earned.entry().createdAt) ? EarnResult.Status.PENDING : EarnResult.Status.AVAILABLE;
-        return new EarnResult(earned.entry().id, member.id, request.orderId(), calculation.points(),
-                calculation.breakdown(), status, availableAt, posted.balance().view(),
-                new EarnResult.TierChange(tier.code(), tier.changed()));
+        return Reply.created(result(request, member, calculation, availableAt, earned.entry(),
+                posted.balance().view(), tier), null);
+    }
+
+    private static EarnResult result(EarnRequest request, Member member, Calculation calculation, Instant availableAt,
+                                     LedgerEntry earned, BalanceView balance, TierService.TierMove tier) {
+        EarnResult.Status status = availableAt.isAfter(earned.createdAt)
+                ? EarnResult.Status.PENDING : EarnResult.Status.AVAILABLE;
+        return new EarnResult(earned.id, member.id, request.orderId(), calculation.points(), calculation.breakdown(),
+                status, availableAt, balance, new EarnResult.TierChange(tier.code(), tier.changed()));
     }
 
     @Transactional

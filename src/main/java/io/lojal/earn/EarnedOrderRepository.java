@@ -1,7 +1,6 @@
 package io.lojal.earn;
 
 import io.lojal.common.JsonColumns;
-import io.lojal.common.Problems;
 import io.lojal.common.Sql;
 import io.lojal.earn.dto.EarnRequest;
 import static io.lojal.common.SqlValues.longValue;
@@ -26,18 +25,13 @@ public class EarnedOrderRepository {
 
     /**
      * Records an earned order ({@code earnPoints}: its points without bonuses, what counts for tiers). The insert goes
-     * with the transaction's next statement; an orderId that has earned before (the unique key decides, also under
-     * races) fails that statement with {@code duplicate-order}.
+     * with the transaction's next statement; an orderId that has earned before (the primary key decides, also under
+     * races) fails it, breaking {@code earn_order_pkey}.
      */
     public void insert(EarnRequest order, String memberId, Instant occurredAt, long points, long earnPoints) {
-        sql.later(inserted -> {
-            if (inserted == 0) {
-                throw new Problems.DuplicateOrder(order.orderId());
-            }
-        }, """
+        sql.later("""
                 INSERT INTO earn_order (order_id, member_id, amount, currency, points, earn_points, channel, lines, occurred_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?9, ?6, CAST(?7 AS jsonb), ?8)
-                ON CONFLICT (order_id) DO NOTHING""",
+                VALUES (?1, ?2, ?3, ?4, ?5, ?9, ?6, CAST(?7 AS jsonb), ?8)""",
                 order.orderId(), memberId, order.amount(), order.currency(), points,
                 order.channel() == null ? null : order.channel().name(), json.write(order.lines()), occurredAt, earnPoints);
     }

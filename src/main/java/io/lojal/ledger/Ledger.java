@@ -50,6 +50,19 @@ public class Ledger {
     /** Points credited as a lot: available from {@code availableAt}, gone at {@code expiresAt} (null: never). */
     public Posted credit(String memberId, EntryType type, long points, String orderId, String description,
                          Instant occurredAt, Instant availableAt, Instant expiresAt) {
+        Sql.Trip trip = sql.trip();
+        Credit credit = credit(trip, memberId, type, points, orderId, description, occurredAt, availableAt, expiresAt);
+        trip.run();
+        return credit.posted().get();
+    }
+
+    /** A credit sent as statements of a trip: its entry, and its posting once the trip ran. */
+    public record Credit(LedgerEntry entry, Supplier<Posted> posted) {
+    }
+
+    /** As {@link #credit(String, EntryType, long, String, String, Instant, Instant, Instant)}, in the trip. */
+    public Credit credit(Sql.Trip trip, String memberId, EntryType type, long points, String orderId,
+                         String description, Instant occurredAt, Instant availableAt, Instant expiresAt) {
         LedgerEntry entry = entry(memberId, type, points, description, occurredAt);
         entry.orderId = orderId;
         entry.availableAt = availableAt;
@@ -59,16 +72,12 @@ public class Ledger {
         long repayable = availableNow ? points : 0;
         long earned = type == EntryType.ADJUST ? 0 : points;
         if (points <= 0) {
-            Sql.Trip trip = sql.trip();
             lock(trip, memberId, earned, 0);
-            Sql.Trip.Rows<Balance> balance = post(trip, entry);
-            trip.run();
-            return announce(entry, balance.one());
+            return credited(entry, post(trip, entry));
         }
-        // One round trip: the lock, then the balance change, the entry, its lot and the balance after them in one
-        // statement. The statement's snapshot is taken after the lock, so it sees every posting before this one; it
-        // does not see its own changes, so the balance comes from the update's and the lot insert's RETURNING.
-        Sql.Trip trip = sql.trip();
+        // The lock, then the balance change, the entry, its lot and the balance after them in one statement. The
+        // statement's snapshot is taken after the lock, so it sees every posting before this one; it does not see its
+        // own changes, so the balance comes from the update's and the lot insert's RETURNING.
         trip.query("SELECT debt FROM member_balance WHERE member_id = ?1 FOR UPDATE", row -> row.getLong(1), memberId);
         Sql.Trip.Rows<Balance> balance = posting(trip, entry, "WITH " + INSERT_ENTRY + """
                 , old_balance AS (SELECT debt FROM member_balance WHERE member_id = ?2),
@@ -84,8 +93,22 @@ public class Ledger {
                     SELECT remaining, available_at, expires_at FROM lot WHERE member_id = ?2 AND remaining > 0
                     UNION ALL SELECT remaining, available_at, expires_at FROM new_lot)
                 """ + BALANCE_AFTER_UPDATE, repayable, earned, Ids.next("lot"));
-        trip.run();
-        return announce(entry, balance.one());
+        return credited(entry, balance);
+    }
+
+    /** Announced now: the metrics count it only if the transaction commits, which the trip may end with. */
+    private Credit credited(LedgerEntry entry, Sql.Trip.Rows<Balance> balance) {
+        announce(entry);
+        return new Credit(entry, () -> new Posted(entry, balance.one()));
+    }
+
+    /**
+     * The member's balance after the postings before it in the transaction, as the JSON of its {@link BalanceView}:
+     * a query for an answer that PostgreSQL finishes after them, with the entry's time as now. It fails, with SQLSTATE
+     * {@link Sql#ASSERTION_FAILED}, unless the member's lifetime earned points are then below {@code ceiling}.
+     */
+    public Sql.Query viewAfter(LedgerEntry entry, long ceiling) {
+        return new Sql.Query(VIEW_AFTER, parameters(entry, ceiling));
     }
 
     /**
@@ -368,6 +391,15 @@ public class Ledger {
     private static final String BALANCE_OF_USABLE = balanceOfUsable("member_balance");
     private static final String BALANCE_AFTER_UPDATE = balanceOfUsable("new_balance");
 
+    /** See {@link #viewAfter}: the view's JSON as Jackson writes a {@link BalanceView}. */
+    private static final String VIEW_AFTER = """
+            WITH usable AS (SELECT remaining, available_at, expires_at FROM lot WHERE member_id = ?2 AND remaining > 0),
+            balance (available, pending, lifetime_earned, lifetime_redeemed) AS (
+            """ + BALANCE_OF_USABLE + """
+            )
+            SELECT '{"available":' || available || ',"pending":' || pending || '}' FROM balance
+             WHERE lojal_assert(lifetime_earned < ?12, 'lifetime earned points reached ' || ?12)""";
+
     private static String balanceOfUsable(String balances) {
         return """
                 SELECT COALESCE(SUM(u.remaining) FILTER (WHERE u.available_at <= ?9), 0) - b.debt,
@@ -403,18 +435,27 @@ public class Ledger {
 
     private <T> Sql.Trip.Rows<T> posting(Sql.Trip trip, LedgerEntry entry, Sql.Row<T> mapper, String statement,
                                          Object... more) {
+        return trip.query(statement, mapper, parameters(entry, more));
+    }
+
+    /** The entry's parameters of a posting statement (?1 to ?11), then {@code more}. */
+    private static Object[] parameters(LedgerEntry entry, Object... more) {
         Object[] parameters = new Object[11 + more.length];
         Object[] own = {entry.id, entry.memberId, entry.type.name(), entry.points, entry.orderId, entry.redemptionId,
                 entry.description, entry.occurredAt, entry.createdAt, entry.availableAt, entry.expiresAt};
         System.arraycopy(own, 0, parameters, 0, own.length);
         System.arraycopy(more, 0, parameters, own.length, more.length);
-        return trip.query(statement, mapper, parameters);
+        return parameters;
     }
 
     /** The posting done; tells the metrics, which count the entry if the transaction commits. */
     private Posted announce(LedgerEntry entry, Balance balance) {
-        posted.fire(new EntryPosted(entry.type, entry.points));
+        announce(entry);
         return new Posted(entry, balance);
+    }
+
+    private void announce(LedgerEntry entry) {
+        posted.fire(new EntryPosted(entry.type, entry.points));
     }
 
     private static Balance balanceOf(ResultSet row) throws SQLException {

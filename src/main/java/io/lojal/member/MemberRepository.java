@@ -50,10 +50,31 @@ public class MemberRepository implements PanacheRepositoryBase<Member, String> {
         return trip.query("SELECT " + COLUMNS + " FROM member m WHERE m.%s = ?1".formatted(column), row -> member(row, 1), value);
     }
 
+    /** Maps a row of {@link #readWithBalance}: the member, and its balance's columns after {@link #COLUMN_COUNT}. */
+    @FunctionalInterface
+    public interface WithMember<T> {
+        T map(ResultSet row, Member member) throws SQLException;
+    }
+
+    /**
+     * As {@link #read} (by id, or by externalId when {@code byId} is false), with {@code columns} of the member's
+     * balance row {@code b} after the member's own, in the same statement.
+     */
+    public <T> Sql.Trip.Rows<T> readWithBalance(Sql.Trip trip, boolean byId, String value, String columns,
+                                                WithMember<T> mapper) {
+        String where = byId ? "id" : "external_id";
+        return trip.query("SELECT " + COLUMNS + ", " + columns
+                        + " FROM member m JOIN member_balance b ON b.member_id = m.id WHERE m." + where + " = ?1",
+                row -> mapper.map(row, member(row, 1)), value);
+    }
+
     /** The columns {@link #member(ResultSet, int)} reads, of the member table as {@code m}. */
     public static final String COLUMNS = """
             m.id, m.external_id, m.email, m.name, m.birth_date, m.status, m.tier_code, m.tier_valid_until,
             m.attributes::text, m.referred_by, m.enrolled_at, m.erased_at""";
+
+    /** How many {@link #COLUMNS} there are. */
+    public static final int COLUMN_COUNT = 12;
 
     /** The member in the row's {@link #COLUMNS}, the first of them at {@code first}. */
     public Member member(ResultSet row, int first) throws SQLException {

@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -168,6 +169,23 @@ public class MemberService {
      * throws what is wrong with the reference (both or neither given, no such member).
      */
     public Supplier<Member> resolve(Sql.Trip trip, MemberReference reference) {
+        return resolve(reference, byId -> byId
+                ? members.read(trip, reference.memberId())
+                : members.readByExternalId(trip, reference.externalId()));
+    }
+
+    /**
+     * As {@link #resolve(Sql.Trip, MemberReference)}, with {@code columns} of the member's balance row {@code b}, read
+     * in the same statement: see {@link MemberRepository#readWithBalance}.
+     */
+    public <T> Supplier<T> resolve(Sql.Trip trip, MemberReference reference, String columns,
+                                   MemberRepository.WithMember<T> mapper) {
+        return resolve(reference, byId -> members.readWithBalance(trip, byId,
+                byId ? reference.memberId() : reference.externalId(), columns, mapper));
+    }
+
+    /** {@code read} adds the statement that reads the member by id (given true) or by externalId to the trip. */
+    private static <T> Supplier<T> resolve(MemberReference reference, Function<Boolean, Sql.Trip.Rows<T>> read) {
         boolean byId = reference.memberId() != null;
         boolean byExternalId = reference.externalId() != null;
         if (byId == byExternalId) {
@@ -177,11 +195,10 @@ public class MemberService {
                         new Problem.FieldError("externalId", "give exactly one of memberId and externalId")));
             };
         }
+        Sql.Trip.Rows<T> member = read.apply(byId);
         if (byId) {
-            Sql.Trip.Rows<Member> member = members.read(trip, reference.memberId());
             return () -> member.first().orElseThrow(() -> notFound(reference.memberId()));
         }
-        Sql.Trip.Rows<Member> member = members.readByExternalId(trip, reference.externalId());
         return () -> member.first().orElseThrow(() -> new Problems.NotFound("No member with externalId '" + reference.externalId() + "'."));
     }
 

@@ -114,6 +114,14 @@ public class TierService {
     }
 
     /**
+     * The lifetime earned points from which an earn may move a member of this tier up: the next tier's threshold (see
+     * {@link #afterEarn}).
+     */
+    public long ceiling(String tierCode) {
+        return ladder().above(byCode(tierCode)).map(Tier::threshold).orElse(Long.MAX_VALUE);
+    }
+
+    /**
      * After an earn: moves the member up at once when its qualifying points now reach a higher tier (the earn itself
      * was priced with the old tier). Never moves down: that is the evaluation job's, after the tier's validity.
      * Qualifying points are never more than the member's lifetime earned points (both are net of refunds; lifetime also
@@ -121,11 +129,11 @@ public class TierService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public TierMove afterEarn(String memberId, String tierCode, long lifetimeEarned) {
-        TierLadder tiers = ladder();
-        Tier current = byCode(tierCode);
-        if (tiers.above(current).map(next -> lifetimeEarned < next.threshold()).orElse(true)) {
+        if (lifetimeEarned < ceiling(tierCode)) {
             return new TierMove(tierCode, false);
         }
+        TierLadder tiers = ladder();
+        Tier current = byCode(tierCode);
         Instant now = clock.instant();
         int window = programs.current().tierWindowMonths();
         Tier reached = tiers.forPoints(repository.qualifyingPoints(memberId, windowStart(now, window), now));

@@ -1,6 +1,7 @@
 package io.lojal.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,15 +50,12 @@ class SqlTest {
     }
 
     @Test
-    void aLaterWriteGoesAheadOfTheNextStatementAndItsCheckGetsItsRowCount() {
-        List<Integer> counts = new ArrayList<>();
+    void aLaterWriteGoesAheadOfTheNextStatement() {
         int seen = QuarkusTransaction.requiringNew().call(() -> {
-            sql.later(counts::add, "INSERT INTO sql_test VALUES (?1, 7)", key);
-            assertEquals(List.of(), counts, "sent before the next statement");
+            sql.later("INSERT INTO sql_test VALUES (?1, 7)", key);
             return sql.one("SELECT count(*)::int FROM sql_test WHERE key = ?1", row -> row.getInt(1), key);
         });
         assertEquals(1, seen);
-        assertEquals(List.of(1), counts);
     }
 
     @Test
@@ -67,16 +65,17 @@ class SqlTest {
     }
 
     @Test
-    void whatALaterChecksThrowsFailsTheNextStatementAndRollsBackTheTransaction() {
+    void aFailingLaterWriteFailsTheNextStatementAndRollsBackTheTransaction() {
         sql.update("INSERT INTO sql_test VALUES (?1, 1)", key);
         String other = key + "-other";
-        IllegalStateException failure = assertThrows(IllegalStateException.class, () ->
+        Sql.DatabaseException failure = assertThrows(Sql.DatabaseException.class, () ->
                 QuarkusTransaction.requiringNew().run(() -> {
                     sql.update("INSERT INTO sql_test VALUES (?1, 2)", other);
-                    laterInsertFailingOnConflict(key);
+                    sql.later("INSERT INTO sql_test VALUES (?1, 3)", key);
                     sql.one("SELECT 1", row -> row.getInt(1));
                 }));
-        assertEquals("duplicate", failure.getMessage());
+        assertTrue(failure.broke("sql_test_pkey"), failure.getMessage());
+        assertEquals("23505", failure.sqlState());
         assertEquals(1, valueOf(key));
         assertEquals(0, rowsOf(other));
     }
@@ -110,32 +109,31 @@ class SqlTest {
     }
 
     @Test
-    void aLaterCheckFailsTheTransactionBeforeTheCommitTripCommits() {
-        sql.update("INSERT INTO sql_test VALUES (?1, 1)", key);
+    void aStatementThatFailsInTheCommitTripStopsTheCommit() {
         String other = key + "-other";
-        IllegalStateException failure = assertThrows(IllegalStateException.class, () ->
+        Sql.DatabaseException failure = assertThrows(Sql.DatabaseException.class, () ->
                 QuarkusTransaction.requiringNew().run(() -> {
-                    laterInsertFailingOnConflict(key);
+                    sql.later("INSERT INTO sql_test VALUES (?1, 2)", other);
                     Sql.Trip last = sql.trip();
-                    last.update("INSERT INTO sql_test VALUES (?1, 2)", other);
+                    last.query("SELECT lojal_assert(?1 < 10, 'too many')", row -> row.getBoolean(1), 10);
                     last.commit();
                 }));
-        assertEquals("duplicate", failure.getMessage());
+        assertEquals(Sql.ASSERTION_FAILED, failure.sqlState());
+        assertTrue(failure.getMessage().contains("too many"), failure.getMessage());
+        assertFalse(failure.broke("sql_test_pkey"));
         assertEquals(0, rowsOf(other));
+    }
+
+    @Test
+    void aShiftedStatementNumbersItsParametersAfterOthers() {
+        assertEquals("SELECT ?9 + ?10, ?9", Sql.shifted("SELECT ?1 + ?2, ?1", 8));
+        int sum = sql.one("SELECT ?1 + " + Sql.shifted("?1", 1), row -> row.getInt(1), 5, 7);
+        assertEquals(12, sum);
     }
 
     @Test
     void aLaterWriteNeedsATransaction() {
         assertThrows(IllegalStateException.class, () -> sql.later("INSERT INTO sql_test VALUES (?1, 9)", key));
-    }
-
-    /** A later insert of {@code key} whose check fails when the key is there already. */
-    private void laterInsertFailingOnConflict(String key) {
-        sql.later(rows -> {
-            if (rows == 0) {
-                throw new IllegalStateException("duplicate");
-            }
-        }, "INSERT INTO sql_test VALUES (?1, 3) ON CONFLICT (key) DO NOTHING", key);
     }
 
     private int rowsOf(String key) {

@@ -6,9 +6,12 @@ import static io.lojal.support.Problems.assertProblem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lojal.support.Api;
 import io.lojal.support.Fixtures;
+import io.lojal.support.Parallel;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.HashMap;
 import java.util.List;
@@ -109,6 +112,31 @@ class EarnResourceTest {
         assertProblem(Api.earn(member, orderId, 1_000), 409, "duplicate-order");
         assertProblem(Api.earn(Api.enrol(), orderId, 1_000), 409, "duplicate-order");
         merchant().get("/v1/members/" + member).then().body("points.available", equalTo(10));
+    }
+
+    @Test
+    void racingCallsForOneOrderWithDifferentKeysEarnOnce() throws Exception {
+        String member = Api.enrol();
+        String orderId = unique("o");
+        List<Integer> statuses = Parallel.run(8, () -> merchant().header("Idempotency-Key", Api.key())
+                .body(order(member, orderId, 1_000)).post("/v1/earn").then().extract().statusCode());
+        assertEquals(1, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
+        assertEquals(7, statuses.stream().filter(status -> status == 409).count(), statuses.toString());
+        merchant().get("/v1/members/" + member).then().body("points.available", equalTo(10));
+    }
+
+    @Test
+    void theAnswerIsStoredAsItIsSentAndItsBalanceIsWrittenAsJacksonWritesIt() {
+        String member = Api.enrol();
+        Api.earn(member, unique("o"), 1_000).statusCode(201);
+        Map<String, Object> order = order(member, unique("o"), 2_000);
+        String key = Api.key();
+        String first = merchant().header("Idempotency-Key", key).body(order).post("/v1/earn").then().statusCode(201)
+                .extract().asString();
+        assertTrue(first.contains("\"balance\":{\"available\":30,\"pending\":0}"), first);
+        String replay = merchant().header("Idempotency-Key", key).body(order).post("/v1/earn").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").extract().asString();
+        assertEquals(first, replay);
     }
 
     @Test

@@ -12,12 +12,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.lojal.support.Api;
 import io.lojal.support.Fixtures;
+import io.lojal.support.Ledgers;
 import io.lojal.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +36,9 @@ import org.junit.jupiter.api.Test;
 /** The ladder MEMBER (0) → SILVER (1,000 qualifying points, ×1.25) → GOLD (5,000, ×1.5), with 1 point per 1.00. */
 @QuarkusTest
 class TierTest {
+
+    @Inject
+    DataSource db;
 
     @BeforeEach
     void ladder() {
@@ -103,6 +117,74 @@ class TierTest {
         assertEquals(1, responses.stream().filter(r -> r.jsonPath().getBoolean("tier.changed")).count());
         merchant().get("/v1/members/" + member + "/tier").then()
                 .body("current.code", equalTo("SILVER")).body("history", hasSize(1));
+    }
+
+    /**
+     * Two earns read the member at 600 lifetime points, each sure it stays below SILVER's 1,000 with its 300, and so
+     * send their COMMIT with their writes; the member's balance row, held here, makes them wait for each other there.
+     * The second must not commit as if the member stayed: PostgreSQL stops it, and it is done again with the tier move.
+     */
+    @Test
+    void anEarnThatCommitsWithItsWritesIsStoppedWhenARacingEarnTookTheMemberToTheNextTier() throws Exception {
+        String member = Api.enrol();
+        Api.earn(member, unique("o"), 30_000).statusCode(201);
+        Api.earn(member, unique("o"), 30_000).statusCode(201);
+        List<io.restassured.response.Response> responses;
+        try (Connection holder = db.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement(
+                    "SELECT 1 FROM member_balance WHERE member_id = ? FOR UPDATE")) {
+                lock.setString(1, member);
+                lock.executeQuery().close();
+            }
+            ExecutorService clients = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<io.restassured.response.Response>> earns = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    earns.add(clients.submit(() -> merchant().header("Idempotency-Key", Api.key())
+                            .body(Map.of("memberId", member, "orderId", unique("o"), "amount", 30_000,
+                                    "currency", "EUR"))
+                            .post("/v1/earn")));
+                }
+                awaitWaitingForLocks(2);
+                holder.commit();
+                responses = new ArrayList<>();
+                for (Future<io.restassured.response.Response> earn : earns) {
+                    responses.add(earn.get(60, TimeUnit.SECONDS));
+                }
+            } finally {
+                clients.shutdownNow();
+            }
+        }
+        responses.forEach(r -> assertEquals(201, r.statusCode(), r.asString()));
+        assertEquals(List.of(false, true),
+                responses.stream().map(r -> r.jsonPath().getBoolean("tier.changed")).sorted().toList());
+        assertEquals(List.of(900, 1_200),
+                responses.stream().map(r -> r.jsonPath().getInt("balance.available")).sorted().toList());
+        merchant().get("/v1/members/" + member + "/tier").then()
+                .body("current.code", equalTo("SILVER")).body("qualifyingPoints", equalTo(1_200))
+                .body("history", hasSize(1));
+        assertEquals(1_200, Ledgers.sum(db, member));
+    }
+
+    /** Waits until {@code n} other sessions wait for a lock (here: the member's balance row). */
+    private void awaitWaitingForLocks(int n) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            long waiting;
+            try (Connection connection = db.getConnection(); PreparedStatement count = connection.prepareStatement("""
+                    SELECT count(*) FROM pg_stat_activity
+                     WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()""")) {
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    waiting = rows.getLong(1);
+                }
+            }
+            if (waiting >= n) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the earns never waited for the member's balance row");
     }
 
     @Test
