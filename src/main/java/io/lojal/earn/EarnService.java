@@ -48,7 +48,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class EarnService {
 
-    static final String OPERATION = "POST /v1/earn";
+    private static final String OPERATION = "POST /v1/earn";
 
     @Inject
     MemberService members;
