@@ -107,7 +107,8 @@ public class IdempotencyService {
                 reply.location(), now));
         if (answer.fill() != null) {
             String placeholder = writeJson(answer.placeholder());
-            if (body.indexOf(placeholder) < 0 || body.indexOf(placeholder) != body.lastIndexOf(placeholder)) {
+            int at = body.indexOf(placeholder);
+            if (at < 0 || at != body.lastIndexOf(placeholder)) {
                 throw new IllegalStateException("The placeholder is not once in the answer: " + placeholder);
             }
             store = STORE_FILLED.computeIfAbsent(answer.fill().sql(),
