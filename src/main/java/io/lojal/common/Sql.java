@@ -10,10 +10,10 @@ import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
+import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hibernate.Session;
+import org.postgresql.util.PGobject;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -186,7 +187,7 @@ public class Sql {
             Numbered numbered = NUMBERED.computeIfAbsent(steps.stream().map(step -> step.sql).toList(), Numbered::of);
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement statement = connection.prepareStatement(numbered.jdbc())) {
-                bind(statement, numbered, steps.stream().map(step -> step.parameters).toList());
+                bind(connection, statement, numbered, steps.stream().map(step -> step.parameters).toList());
                 boolean rows = statement.execute();
                 for (int i = 0; i < steps.size(); i++) {
                     if (i > 0) {
@@ -283,18 +284,58 @@ public class Sql {
         return value == null ? null : value.toInstant();
     }
 
-    private static void bind(PreparedStatement statement, Numbered numbered, List<Object[]> parameters) throws SQLException {
+    private static void bind(Connection connection, PreparedStatement statement, Numbered numbered,
+                             List<Object[]> parameters) throws SQLException {
+        String[] types = null;
         for (int i = 0; i < numbered.order().length; i++) {
             Object value = parameters.get(numbered.statement()[i])[numbered.order()[i] - 1];
             if (value == null) {
-                // Untyped: PostgreSQL infers the type from where the parameter is used.
-                statement.setNull(i + 1, Types.OTHER);
+                if (types == null) {
+                    types = nullTypes(connection, numbered);
+                }
+                statement.setObject(i + 1, typedNull(types[i]));
             } else if (value instanceof Instant instant) {
                 statement.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
             } else {
                 statement.setObject(i + 1, value);
             }
         }
+    }
+
+    private static final Map<String, String[]> NULL_TYPES = new ConcurrentHashMap<>();
+
+    /**
+     * For each parameter of the statements, the type a null goes with: the one PostgreSQL gives the parameter, asked
+     * once per statement text. A null sent without a type makes pgjdbc describe the statement, and it then sends a
+     * described statement whose rows have no bounded size (a text column will do) only after a Sync and the answers
+     * to everything before it (QueryExecutorImpl.flushIfDeadlockRisk): a round trip more for each such statement in
+     * a trip, an earn's two became four. PostgreSQL is asked about a copy of the text, which pgjdbc caches apart, so
+     * that the statements themselves are never described.
+     */
+    private static String[] nullTypes(Connection connection, Numbered numbered) throws SQLException {
+        String[] types = NULL_TYPES.get(numbered.jdbc());
+        if (types != null) {
+            return types;
+        }
+        try (PreparedStatement copy = connection.prepareStatement(numbered.jdbc() + "\n-- parameter types")) {
+            ParameterMetaData described = copy.getParameterMetaData();
+            types = new String[described.getParameterCount()];
+            for (int i = 0; i < types.length; i++) {
+                // Java's strings go as varchar: a null of the same type keeps the prepared statement, which pgjdbc
+                // parses again whenever a parameter's type changes.
+                String type = described.getParameterTypeName(i + 1);
+                types[i] = "text".equals(type) ? "varchar" : type;
+            }
+        }
+        NULL_TYPES.put(numbered.jdbc(), types);
+        return types;
+    }
+
+    private static PGobject typedNull(String type) throws SQLException {
+        PGobject value = new PGobject();
+        value.setType(type);
+        value.setValue(null);
+        return value;
     }
 
     /** The statement with its numbered parameters moved up by {@code by}: ?1 becomes ?(1 + by), to go after others. */

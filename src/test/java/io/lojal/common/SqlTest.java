@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lojal.support.CountedSockets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -129,6 +130,32 @@ class SqlTest {
         assertEquals("SELECT ?9 + ?10, ?9", Sql.shifted("SELECT ?1 + ?2, ?1", 8));
         int sum = sql.one("SELECT ?1 + " + Sql.shifted("?1", 1), row -> row.getInt(1), 5, 7);
         assertEquals(12, sum);
+    }
+
+    @Test
+    void aTripWithNullParametersAndTextRowsIsOneRoundTripEachTimeItRuns() {
+        // pgjdbc prepares a statement on the server from its fifth run on: the runs before are one-off statements, and
+        // those after can make it send statements in several round trips.
+        for (int run = 1; run <= 8; run++) {
+            String row = key + "-" + run;
+            int sends = QuarkusTransaction.requiringNew().call(() -> {
+                // pgjdbc sends a transaction's BEGIN on its own, then the first statement.
+                sql.one("SELECT 1", r -> r.getInt(1));
+                int before = CountedSockets.sends();
+                Sql.Trip trip = sql.trip();
+                trip.update("INSERT INTO sql_test VALUES (?1, COALESCE(?2, 1))", row, null);
+                Sql.Trip.Rows<String> keys = trip.query("SELECT key FROM sql_test WHERE key = ?1 OR key = ?2",
+                        r -> r.getString(1), row, null);
+                Sql.Trip.Rows<String> named = trip.query("SELECT key || COALESCE(?2, '') FROM sql_test WHERE key = ?1",
+                        r -> r.getString(1), row, null);
+                trip.run();
+                assertEquals(List.of(row), keys.list());
+                assertEquals(List.of(row), named.list());
+                return CountedSockets.sends() - before;
+            });
+            // The first run also asks PostgreSQL once for the types of the parameters that are null.
+            assertEquals(run == 1 ? 2 : 1, sends, "round trips of run " + run);
+        }
     }
 
     @Test
