@@ -2,6 +2,7 @@ package io.lojal.common;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -10,6 +11,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Reads a request's body whole on the event loop before its resource method runs. Those methods block (JDBC) and run
@@ -19,6 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class RequestBodies {
+
+    private static final Logger LOG = Logger.getLogger(RequestBodies.class);
 
     void readWhole(@Observes Router router,
                    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit) {
@@ -35,7 +39,21 @@ public class RequestBodies {
                         // for an empty one, and Quarkus REST would then wait for a body the handler has consumed.
                         context.next();
                     }
-                });
+                })
+                .failureHandler(RequestBodies::clientGone);
+    }
+
+    /**
+     * A client that closed its connection before its body came whole has gone: no one is left to answer, and nothing
+     * went wrong here. Quarkus's error handler would log an error for each (a webshop's timeout, a load tool's end).
+     */
+    private static void clientGone(RoutingContext context) {
+        if (context.failure() instanceof HttpClosedException) {
+            LOG.debugf("Request not read, the client closed the connection: %s %s", context.request().method(),
+                    context.request().path());
+        } else {
+            context.next();
+        }
     }
 
     private static boolean hasContent(RoutingContext context) {

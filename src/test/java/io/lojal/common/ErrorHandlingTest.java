@@ -12,11 +12,19 @@ import io.lojal.support.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** Bad input of every kind gets a clear problem+json answer, never a 500 or a stack trace. */
@@ -49,6 +57,56 @@ class ErrorHandlingTest {
                 .send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(400, response.statusCode());
         assertTrue(response.body().contains("/malformed-request"), response.body());
+    }
+
+    /** A client that goes before its body is sent whole (a webshop's timeout) is not an error of the service's. */
+    @Test
+    void aClientThatClosesItsConnectionInTheMiddleOfItsBodyLeavesNoErrorInTheLog() throws Exception {
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler collect = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger bodies = Logger.getLogger(RequestBodies.class.getName());
+        Level level = bodies.getLevel();
+        bodies.setLevel(Level.FINE);
+        Logger root = Logger.getLogger("");
+        root.addHandler(collect);
+        try (Socket socket = new Socket(members.getHost(), members.getPort())) {
+            String head = "POST /v1/members HTTP/1.1\r\nHost: lojal\r\nAuthorization: Bearer " + Tokens.merchant()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"externalId\": ";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // Closed once the service has the request's head and the start of its body.
+            Thread.sleep(200);
+        } finally {
+            try {
+                // The service's note of the closed connection, then a little longer for an error that would follow it.
+                long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (records.stream().noneMatch(r -> r.getLoggerName().equals(bodies.getName()))
+                        && System.nanoTime() < until) {
+                    Thread.sleep(20);
+                }
+                Thread.sleep(200);
+            } finally {
+                root.removeHandler(collect);
+                bodies.setLevel(level);
+            }
+        }
+        assertTrue(records.stream().anyMatch(r -> r.getLoggerName().equals(bodies.getName())
+                && r.getMessage().contains("the client closed the connection")), "the closed connection was noted");
+        assertEquals(List.of(), records.stream().filter(r -> r.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogRecord::getMessage).toList());
     }
 
     @Test
