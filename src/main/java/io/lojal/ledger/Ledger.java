@@ -21,7 +21,8 @@ import java.util.function.Supplier;
 
 /**
  * The only code that moves points, in the caller's transaction. Every posting locks the member's balance row first,
- * so postings on one member apply one after the other; then it writes one ledger entry and changes lots:
+ * so postings on one member apply one after the other, and so does the expiry; then it writes one ledger entry and
+ * changes lots:
  * a credit adds a lot, a debit takes from the oldest available lots. Points owed beyond what the lots hold
  * (a refund of points already spent) are the member's debt, repaid from the next points that become available.
  * Invariant: the sum of a member's ledger entries = the remaining points of its lots − its debt.
@@ -201,11 +202,21 @@ public class Ledger {
      * expiry. Lots already expired hold nothing, so a second run finds nothing to do.
      */
     public Expired expire(Instant asOf) {
+        // First the balance rows of the members with lots due, locked as a posting locks them, in the order of their
+        // ids. The next statement's snapshot is taken after the locks: it reads their lots as the last posting left
+        // them, and no posting changes them until this commits.
+        em.createNativeQuery("""
+                CREATE TEMPORARY TABLE expiring ON COMMIT DROP AS
+                SELECT member_id FROM member_balance b
+                 WHERE EXISTS (SELECT FROM lot WHERE lot.member_id = b.member_id AND expires_at <= ?1 AND remaining > 0)
+                 ORDER BY member_id
+                   FOR UPDATE""")
+                .setParameter(1, asOf)
+                .executeUpdate();
         Object[] row = (Object[]) em.createNativeQuery("""
                 WITH due AS (
                     SELECT id, member_id, remaining, expires_at FROM lot
-                     WHERE expires_at <= ?1 AND remaining > 0
-                     FOR UPDATE),
+                     WHERE expires_at <= ?1 AND remaining > 0 AND member_id IN (SELECT member_id FROM expiring)),
                 emptied AS (
                     UPDATE lot SET remaining = 0 FROM due WHERE lot.id = due.id),
                 written AS (
@@ -329,7 +340,9 @@ public class Ledger {
      * could not cover ({@code points} less those taken) as debt. With {@code whole} set, takes nothing unless the
      * available points less the member's debt cover all of it. The statement's snapshot is taken after the lock, so
      * the lots and the debt it reads are the member's now; it does not see its own changes, so the balance after comes
-     * from the lots it read less what the take's RETURNING says it took from each.
+     * from the lots it read less what the take's RETURNING says it took from each. The lots are not locked one by one:
+     * whatever changes them holds the balance lock too, and a row lock is a WAL record and a dirtied page each, for
+     * every lot the member holds (bench/RESULTS.md, item 72).
      */
     private Sql.Trip.Rows<Debited> debit(Sql.Trip trip, LedgerEntry entry, long points, String preferredOrderId,
                                          boolean whole) {
@@ -337,8 +350,7 @@ public class Ledger {
                 , usable AS (
                     SELECT id, remaining, occurred_at, available_at, COALESCE(order_id = CAST(?12 AS text), false) AS preferred
                       FROM lot
-                     WHERE member_id = ?2 AND remaining > 0 AND (expires_at IS NULL OR expires_at > ?9)
-                     FOR UPDATE),
+                     WHERE member_id = ?2 AND remaining > 0 AND (expires_at IS NULL OR expires_at > ?9)),
                 ordered AS (
                     SELECT id, remaining, SUM(remaining) OVER (ORDER BY preferred DESC, occurred_at, id) - remaining AS before
                       FROM usable

@@ -23,13 +23,15 @@ public final class Ledgers {
                   FROM member_balance b WHERE b.member_id = ?""", memberId);
     }
 
-    public static long count(DataSource db, String sql, String parameter) {
-        return single(db, sql, parameter);
+    public static long count(DataSource db, String sql, String... parameters) {
+        return single(db, sql, parameters);
     }
 
-    private static long single(DataSource db, String sql, String parameter) {
+    private static long single(DataSource db, String sql, String... parameters) {
         try (Connection connection = db.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
