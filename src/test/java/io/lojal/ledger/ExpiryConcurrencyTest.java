@@ -1,7 +1,6 @@
 package io.lojal.ledger;
 
 import static io.lojal.support.Api.admin;
-import static io.lojal.support.Api.merchant;
 import static io.lojal.support.Api.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -54,8 +53,8 @@ class ExpiryConcurrencyTest {
         member = Api.enrol();
         Instant now = clock.instant();
         Instant yearAgo = now.atOffset(ZoneOffset.UTC).minusMonths(12).toInstant();
-        earnAt(yearAgo.plus(Duration.ofHours(1)), 100_000);
-        earnAt(now.minus(Duration.ofDays(30)), 300_000);
+        Api.earnAt(member, unique("o"), 100_000, yearAgo.plus(Duration.ofHours(1))).statusCode(201);
+        Api.earnAt(member, unique("o"), 300_000, now.minus(Duration.ofDays(30))).statusCode(201);
         asOf = now.plus(Duration.ofDays(1));
     }
 
@@ -95,13 +94,6 @@ class ExpiryConcurrencyTest {
         assertEquals(-900, entries("EXPIRE"));
         assertEquals(0, takenFromTheLotThatLasts());
         assertConsistent(3_000);
-    }
-
-    private void earnAt(Instant occurredAt, long amount) {
-        merchant().header("Idempotency-Key", Api.key())
-                .body(Map.of("memberId", member, "orderId", unique("o"), "amount", amount, "currency", "EUR",
-                        "occurredAt", occurredAt.toString()))
-                .post("/v1/earn").then().statusCode(201);
     }
 
     /** Until another transaction waits for a row lock: the call started on the other thread has reached it. */

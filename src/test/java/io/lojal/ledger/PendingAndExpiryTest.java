@@ -56,13 +56,6 @@ class PendingAndExpiryTest {
         Fixtures.program(program);
     }
 
-    private static ValidatableResponse earnAt(String member, String orderId, long amount, Instant occurredAt) {
-        return merchant().header("Idempotency-Key", Api.key())
-                .body(Map.of("memberId", member, "orderId", orderId, "amount", amount, "currency", "EUR",
-                        "occurredAt", occurredAt.toString()))
-                .post("/v1/earn").then();
-    }
-
     private static Instant monthsAgo(Instant now, int months) {
         return now.atOffset(ZoneOffset.UTC).minusMonths(months).toInstant();
     }
@@ -76,7 +69,7 @@ class PendingAndExpiryTest {
         program(14, null);
         String member = Api.enrol();
         Instant occurredAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        earnAt(member, unique("o"), 30_000, occurredAt).statusCode(201)
+        Api.earnAt(member, unique("o"), 30_000, occurredAt).statusCode(201)
                 .body("status", equalTo("PENDING"))
                 .body("availableAt", equalTo(occurredAt.plus(Duration.ofDays(14)).toString()))
                 .body("balance.available", equalTo(0))
@@ -94,7 +87,7 @@ class PendingAndExpiryTest {
         String member = Api.enrol();
         Api.adjust(member, 500).statusCode(201);
         String orderId = unique("o");
-        earnAt(member, orderId, 100_000, clock.instant()).statusCode(201).body("balance.pending", equalTo(1_000));
+        Api.earnAt(member, orderId, 100_000, clock.instant()).statusCode(201).body("balance.pending", equalTo(1_000));
         merchant().header("Idempotency-Key", Api.key()).body(Map.of("orderId", orderId, "amount", 50_000)).post("/v1/refunds")
                 .then().statusCode(201).body("points", equalTo(500))
                 .body("balance.available", equalTo(500)).body("balance.pending", equalTo(500));
@@ -105,8 +98,8 @@ class PendingAndExpiryTest {
         program(0, 12);
         String member = Api.enrol();
         Instant now = clock.instant();
-        earnAt(member, unique("o"), 10_000, monthsAgo(now, 13)).statusCode(201);
-        earnAt(member, unique("o"), 20_000, monthsAgo(now, 1)).statusCode(201);
+        Api.earnAt(member, unique("o"), 10_000, monthsAgo(now, 13)).statusCode(201);
+        Api.earnAt(member, unique("o"), 20_000, monthsAgo(now, 1)).statusCode(201);
         // The 13-month-old lot expired a month ago: it does not count, though no job has run.
         merchant().get("/v1/members/" + member).then().body("points.available", equalTo(200));
 
@@ -125,8 +118,8 @@ class PendingAndExpiryTest {
     private Instant twoLots(String member, Instant now) {
         program(0, 12);
         Instant oldAt = monthsAgo(now, 11);
-        earnAt(member, unique("o"), 10_000, oldAt).statusCode(201);
-        earnAt(member, unique("o"), 20_000, monthsAgo(now, 2)).statusCode(201);
+        Api.earnAt(member, unique("o"), 10_000, oldAt).statusCode(201);
+        Api.earnAt(member, unique("o"), 20_000, monthsAgo(now, 2)).statusCode(201);
         return oldAt.atOffset(ZoneOffset.UTC).plusMonths(12).toInstant();
     }
 
@@ -166,11 +159,11 @@ class PendingAndExpiryTest {
         String member = Api.enrol(externalId);
         Instant now = clock.instant();
         Instant soonAt = monthsAgo(now, 12).plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(6));
-        earnAt(member, unique("o"), 12_300, soonAt).statusCode(201);
+        Api.earnAt(member, unique("o"), 12_300, soonAt).statusCode(201);
         // Same day of expiry, later that day: counted with the first. Five days later: within the window, not counted.
-        earnAt(member, unique("o"), 1_000, soonAt.plus(Duration.ofHours(12))).statusCode(201);
-        earnAt(member, unique("o"), 2_000, soonAt.plus(Duration.ofDays(5))).statusCode(201);
-        earnAt(member, unique("o"), 40_000, monthsAgo(now, 3)).statusCode(201);
+        Api.earnAt(member, unique("o"), 1_000, soonAt.plus(Duration.ofHours(12))).statusCode(201);
+        Api.earnAt(member, unique("o"), 2_000, soonAt.plus(Duration.ofDays(5))).statusCode(201);
+        Api.earnAt(member, unique("o"), 40_000, monthsAgo(now, 3)).statusCode(201);
         String day = soonAt.atOffset(ZoneOffset.UTC).plusMonths(12).toLocalDate().toString();
         merchant().get("/v1/members/" + member).then()
                 .body("points.available", equalTo(553))
@@ -182,7 +175,7 @@ class PendingAndExpiryTest {
                 .body("points.expiringSoon.on", equalTo(day));
 
         String quiet = Api.enrol();
-        earnAt(quiet, unique("o"), 40_000, monthsAgo(now, 3)).statusCode(201);
+        Api.earnAt(quiet, unique("o"), 40_000, monthsAgo(now, 3)).statusCode(201);
         merchant().get("/v1/members/" + quiet).then().body("points.expiringSoon", nullValue());
     }
 

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,6 +52,14 @@ public final class Api {
     public static ValidatableResponse earn(String memberId, String orderId, long amount) {
         return merchant().header("Idempotency-Key", key())
                 .body(Map.of("memberId", memberId, "orderId", orderId, "amount", amount, "currency", "EUR"))
+                .post("/v1/earn").then();
+    }
+
+    /** An earn for an order placed at {@code occurredAt}: points pending from then, and expiring counted from then. */
+    public static ValidatableResponse earnAt(String memberId, String orderId, long amount, Instant occurredAt) {
+        return merchant().header("Idempotency-Key", key())
+                .body(Map.of("memberId", memberId, "orderId", orderId, "amount", amount, "currency", "EUR",
+                        "occurredAt", occurredAt.toString()))
                 .post("/v1/earn").then();
     }
 
